@@ -1,0 +1,44 @@
+using MdoBot.Domain.Conversations;
+using MdoBot.Domain.Persistence;
+
+namespace MdoBot.Storage;
+
+// Row types mapped by Dapper (snake_case columns matched by Dapper's underscore matching).
+internal sealed record ConversationRow(
+    string Conversation_Id, string Service_Url, string? Tenant_Id, string Bot_Id, string Channel_Id,
+    string Kind, string? Meeting_Id, string? Locale, long Installed_At, long Active)
+{
+    public static object From(ConversationRef c) => new
+    {
+        c.ConversationId, c.ServiceUrl, c.TenantId, c.BotId, c.ChannelId, Kind = c.Kind.ToString(),
+        c.MeetingId, c.Locale, InstalledAt = c.InstalledAt.ToUnixTimeMilliseconds(), Active = c.Active ? 1 : 0,
+    };
+
+    public ConversationRef ToDomain() => new(
+        Conversation_Id, Service_Url, Tenant_Id, Bot_Id, Channel_Id, Enum.Parse<ConversationKind>(Kind),
+        Meeting_Id, Locale, DateTimeOffset.FromUnixTimeMilliseconds(Installed_At), Active != 0);
+}
+
+internal sealed record DocumentRow(string Kind, string Id, string Conversation_Id, long Version, string Json, string? Status)
+{
+    public StoredDocument ToDomain() => new(Kind, Id, Conversation_Id, Version, Json, Status);
+}
+
+internal sealed record OutboxRow(
+    long Id, string Conversation_Id, string Service_Url, string Operation, string Activity_Json,
+    string? Card_Key, string? Target_User_Id, string? Tenant_Id, long Attempts, long Failed)
+{
+    public OutboxItem ToDomain() => new(
+        Conversation_Id, Service_Url, Enum.Parse<OutboxOperation>(Operation), Activity_Json, Card_Key, Target_User_Id, Tenant_Id)
+    {
+        Id = Id,
+        Attempts = (int)Attempts,
+    };
+}
+
+internal sealed record TimerRow(string Timer_Key, string Kind, long Due_At, string Conversation_Id, string Payload)
+{
+    public TimerRecord ToDomain() => new(Timer_Key, Kind, DateTimeOffset.FromUnixTimeMilliseconds(Due_At), Conversation_Id, Payload);
+}
+
+internal sealed record InboxRow(string Inbox_Key, string? Invoke_Response);

@@ -1,0 +1,85 @@
+using Dapper;
+using MdoBot.Domain.Persistence;
+
+namespace MdoBot.Storage;
+
+public abstract partial class SqlStore
+{
+    public async Task<IReadOnlyList<OutboxItem>> GetPendingAsync(int max, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var rows = await conn.QueryAsync<OutboxRow>(
+            "SELECT * FROM outbox WHERE failed = 0 ORDER BY id LIMIT @max", new { max });
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task MarkDeliveredAsync(OutboxItem item, string? cardActivityId, string? createdConversationId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var conn = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(conn, ct);
+        await conn.ExecuteAsync("DELETE FROM outbox WHERE id = @Id", new { item.Id }, tx);
+        if (item.CardKey is { } cardKey && cardActivityId is not null)
+        {
+            var conversationId = createdConversationId ?? item.ConversationId;
+            await conn.ExecuteAsync(
+                """
+                INSERT INTO posted_cards (conversation_id, card_key, activity_id) VALUES (@conversationId, @cardKey, @cardActivityId)
+                ON CONFLICT (conversation_id, card_key) DO UPDATE SET activity_id = excluded.activity_id
+                """,
+                new { conversationId, cardKey, cardActivityId }, tx);
+        }
+
+        if (item.TargetUserId is { } userId && createdConversationId is not null)
+        {
+            await conn.ExecuteAsync(
+                """
+                INSERT INTO personal_conversations (user_id, conversation_id) VALUES (@userId, @createdConversationId)
+                ON CONFLICT (user_id) DO UPDATE SET conversation_id = excluded.conversation_id
+                """,
+                new { userId, createdConversationId }, tx);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var conn = await OpenAsync(ct);
+        await conn.ExecuteAsync(
+            "UPDATE outbox SET attempts = attempts + 1, failed = @failed WHERE id = @Id",
+            new { item.Id, failed = permanent ? 1 : 0 });
+    }
+
+    public async Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        return await conn.ExecuteScalarAsync<string?>(
+            "SELECT activity_id FROM posted_cards WHERE conversation_id = @conversationId AND card_key = @cardKey",
+            new { conversationId, cardKey });
+    }
+
+    public async Task<string?> GetPersonalConversationAsync(string userId, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        return await conn.ExecuteScalarAsync<string?>(
+            "SELECT conversation_id FROM personal_conversations WHERE user_id = @userId", new { userId });
+    }
+
+    public async Task<IReadOnlyList<TimerRecord>> GetDueAsync(DateTimeOffset until, int max, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var rows = await conn.QueryAsync<TimerRow>(
+            "SELECT * FROM timers WHERE due_at <= @until ORDER BY due_at LIMIT @max",
+            new { until = until.ToUnixTimeMilliseconds(), max });
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var next = await conn.ExecuteScalarAsync<long?>("SELECT MIN(due_at) FROM timers");
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Dapper;
+using MdoBot.Domain.Conversations;
+using MdoBot.Domain.Persistence;
+
+namespace MdoBot.Storage;
+
+/// <summary>
+/// The store over portable SQL (Dapper). Providers supply connections, the transaction start
+/// and the auto-id column type; everything else is shared between SQLite and PostgreSQL.
+/// </summary>
+public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore, ITimerStore
+{
+    protected TimeProvider Time { get; } = time;
+
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    protected abstract string AutoIdColumn { get; }
+
+    protected long Now() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(conn, ct);
+        await conn.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", transaction: tx);
+        var current = await conn.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM schema_version", transaction: tx) ?? 0;
+        for (var i = (int)current; i < Migrations.All.Count; i++)
+        {
+            var sql = Migrations.All[i].Replace(Migrations.AutoIdPlaceholder, AutoIdColumn, StringComparison.Ordinal);
+            await conn.ExecuteAsync(sql, transaction: tx);
+            await conn.ExecuteAsync("INSERT INTO schema_version (version) VALUES (@v)", new { v = i + 1 }, tx);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<bool> PingAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await using var conn = await OpenAsync(ct);
+            return await conn.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version") > 0;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<InboxEntry?> GetInboxEntryAsync(string inboxKey, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<InboxRow>(
+            "SELECT inbox_key, invoke_response FROM inbox WHERE inbox_key = @inboxKey", new { inboxKey });
+        return row is null ? null : new InboxEntry(row.Inbox_Key, row.Invoke_Response);
+    }
+
+    public async Task<ConversationRef?> GetConversationAsync(string conversationId, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<ConversationRow>(
+            "SELECT * FROM conversations WHERE conversation_id = @conversationId", new { conversationId });
+        return row?.ToDomain();
+    }
+
+    public async Task<StoredDocument?> GetDocumentAsync(string kind, string id, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<DocumentRow>(
+            "SELECT kind, id, conversation_id, version, json, status FROM documents WHERE kind = @kind AND id = @id", new { kind, id });
+        return row?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> GetDocumentsByConversationAsync(string kind, string conversationId, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var rows = await conn.QueryAsync<DocumentRow>(
+            "SELECT kind, id, conversation_id, version, json, status FROM documents WHERE kind = @kind AND conversation_id = @conversationId ORDER BY updated_at",
+            new { kind, conversationId });
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace MdoBot.Storage.Sqlite;
+
+/// <summary>The embedded default store: one SQLite file in WAL mode, created owner-only on first run.</summary>
+public sealed class SqliteStore : SqlStore
+{
+    private readonly string _connectionString;
+
+    public SqliteStore(string path, TimeProvider time) : base(time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        FilePath = Path.GetFullPath(path);
+        CreateOwnerOnly(FilePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var conn = new SqliteConnection(_connectionString);
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL;";
+        cmd.ExecuteNonQuery();
+    }
+
+    public string FilePath { get; }
+
+    protected override string AutoIdColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var conn = new SqliteConnection(_connectionString);
+        await conn.OpenAsync(ct);
+        return conn;
+    }
+
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        // BEGIN IMMEDIATE: take the write lock up front so two writers never deadlock on upgrade.
+        var tx = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        return await Task.FromResult<DbTransaction>(tx);
+    }
+
+    /// <summary>Reclaims the space of deleted rows so erased text is gone from the file.</summary>
+    public async Task VacuumAsync(CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void CreateOwnerOnly(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path) || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var _ = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+    }
+}
