@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace MdoBot.Domain.Mdo;
+
+/// <summary>
+/// Proposed → Confirmed → Done, or Proposed → Declined → Reassigned (the new owner gets a new,
+/// Proposed action).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ActionStatus>))]
+public enum ActionStatus
+{
+    Proposed,
+    Confirmed,
+    Declined,
+    Reassigned,
+    Done,
+}

@@ -1,0 +1,50 @@
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Cards;
+
+/// <summary>The list of typed commands (every button has one), in Dutch or English.</summary>
+public static class HelpCard
+{
+    public static AdaptiveCard Build(Language lang) => new()
+    {
+        Lang = lang.Pick("nl", "en"),
+        FallbackText = lang.Pick("Commando's van MdoBot", "MdoBot commands"),
+        Body =
+        [
+            new TextBlock { Text = lang.Pick("Commando's van MdoBot", "MdoBot commands"), Size = "Large", Weight = "Bolder" },
+            new TextBlock
+            {
+                Text = lang.Pick("In een groepschat of kanaal noem je mij eerst: @MdoBot agenda.", "In a group chat or channel, @mention me first: @MdoBot agenda."),
+                IsSubtle = true,
+            },
+            new FactSet { Facts = Commands(lang) },
+        ],
+    };
+
+    private static List<Fact> Commands(Language lang) => lang == Language.English
+        ?
+        [
+            new("help", "Show this list"),
+            new("agenda", "Prepare or show the agenda"),
+            new("start", "Start the MDO (chair)"),
+            new("next", "Go to the next case (chair)"),
+            new("extend 5", "Add 5 minutes to the current case (chair)"),
+            new("action @name <text> by <date>", "Record who does what (chair)"),
+            new("chair @name", "Make someone a chair (chair)"),
+            new("close", "Close the MDO and post the summary (chair)"),
+            new("summary", "Show the summary"),
+        ]
+        :
+        [
+            new("hulp", "Deze lijst tonen"),
+            new("agenda", "De agenda voorbereiden of tonen"),
+            new("start", "Het MDO starten (voorzitter)"),
+            new("volgende", "Naar de volgende casus (voorzitter)"),
+            new("verleng 5", "5 minuten erbij voor de huidige casus (voorzitter)"),
+            new("actie @naam <tekst> voor <datum>", "Vastleggen wie wat doet (voorzitter)"),
+            new("voorzitter @naam", "Iemand voorzitter maken (voorzitter)"),
+            new("afronden", "Het MDO afronden en de samenvatting plaatsen (voorzitter)"),
+            new("samenvatting", "De samenvatting tonen"),
+        ];
+}

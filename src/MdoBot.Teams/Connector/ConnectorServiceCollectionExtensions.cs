@@ -1,0 +1,29 @@
+using MdoBot.Teams.Configuration;
+using MdoBot.Teams.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MdoBot.Teams.Connector;
+
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Bot Connector client (typed HttpClient), its token provider and the
+    /// per-conversation rate limiter. Bind <see cref="ConnectorOptions"/> and <see cref="BotOptions"/>
+    /// yourself; <see cref="TimeProvider.System"/> is used unless a TimeProvider is registered.
+    /// </summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<BotOptions>();
+        services.AddOptions<ConnectorOptions>()
+            .Validate(o => o.Validate() is null, "Connector options are invalid (MaxRetries 0-50, 0 <= BaseDelay <= MaxDelay, Timeout 10 ms-1 day or 0).");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ConversationRateLimiter>();
+        services.TryAddSingleton<IConnectorTokenProvider, AzureIdentityTokenProvider>();
+
+        // Per-attempt time-outs come from ConnectorOptions.Timeout (Polly), not HttpClient.Timeout.
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
+}

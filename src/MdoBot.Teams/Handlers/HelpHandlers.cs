@@ -1,0 +1,53 @@
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers;
+
+/// <summary><c>help</c> / <c>hulp</c>: the help card.</summary>
+public sealed class HelpCommandHandler : ICommandHandler
+{
+    public IReadOnlyCollection<string> Names { get; } = ["help", "hulp", "?"];
+
+    public Task HandleAsync(TurnContext turn, CommandText command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.SendCard(HelpCard.Build(turn.Language));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The welcome card's Help button.</summary>
+public sealed class ShowHelpAction : ICardActionHandler
+{
+    public string Verb => CardVerbs.ShowHelp;
+
+    public Task HandleAsync(TurnContext turn, CardActionData data, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.SendCard(HelpCard.Build(turn.Language));
+        if (data is { IsInvoke: true })
+        {
+            turn.InvokeResponse = InvokeResponses.Message(turn.Language.Pick("Ik heb de commando's in de chat gezet.", "I posted the commands in the chat."));
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Anything that is no known command gets the help card.</summary>
+public sealed class UnknownCommandHandler : IFallbackMessageHandler
+{
+    public Task HandleAsync(TurnContext turn, CommandText command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(command);
+        if (turn.Activity.Value is not null && command.Verb.Length == 0)
+        {
+            turn.SendText(turn.Language.Pick("Deze knop werkt niet (meer). Typ 'help' voor de commando's.", "This button no longer works. Type 'help' for the commands."));
+            return Task.CompletedTask;
+        }
+
+        turn.SendCard(HelpCard.Build(turn.Language));
+        return Task.CompletedTask;
+    }
+}

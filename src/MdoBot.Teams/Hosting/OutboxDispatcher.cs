@@ -1,0 +1,97 @@
+using System.Text.Json;
+using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MdoBot.Teams.Hosting;
+
+/// <summary>
+/// Delivers stored outgoing messages through the connector: in order per conversation, several
+/// conversations at once. A message stays stored until delivered, so a restart loses none.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IOutboxStore outbox,
+    OutboxDelivery delivery,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private const int MaxAttempts = 8;
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var hadFailure = false;
+            try
+            {
+                var pending = await outbox.GetPendingAsync(BatchSize, stoppingToken);
+                if (pending.Count > 0)
+                {
+                    var results = await Task.WhenAll(pending.GroupBy(p => p.ConversationId)
+                        .Select(g => DeliverInOrderAsync(g.ToList(), stoppingToken)));
+                    hadFailure = results.Contains(false);
+                    if (!hadFailure)
+                    {
+                        continue; // more may be waiting
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogLoopError(logger, ex.GetType().Name);
+                hadFailure = true;
+            }
+
+            await signal.Signal.WaitAsync(hadFailure ? TimeSpan.FromSeconds(2) : IdlePoll, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Delivers one conversation's messages in order; stops at the first transient failure.</summary>
+    private async Task<bool> DeliverInOrderAsync(List<OutboxItem> items, CancellationToken ct)
+    {
+        foreach (var item in items)
+        {
+            try
+            {
+                var (activityId, createdConversation) = await delivery.DeliverAsync(item, ct);
+                await outbox.MarkDeliveredAsync(item, activityId, createdConversation, ct);
+            }
+            catch (ConnectorException ex)
+            {
+                var permanent = ex.StatusCode is >= 400 and < 500 and not 429 and not 412 || item.Attempts + 1 >= MaxAttempts;
+                LogDeliveryFailed(logger, item.Operation.ToString(), ex.StatusCode, item.Attempts + 1, permanent);
+                await outbox.MarkFailedAsync(item, permanent, ct);
+                if (!permanent)
+                {
+                    return false;
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or HttpRequestException or InvalidOperationException)
+            {
+                var permanent = ex is JsonException || item.Attempts + 1 >= MaxAttempts;
+                LogDeliveryFailed(logger, item.Operation.ToString(), 0, item.Attempts + 1, permanent);
+                await outbox.MarkFailedAsync(item, permanent, ct);
+                if (!permanent)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery of {Operation} failed with {Status} (attempt {Attempt}, permanent: {Permanent})")]
+    private static partial void LogDeliveryFailed(ILogger logger, string operation, int status, int attempt, bool permanent);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox loop error: {Error}")]
+    private static partial void LogLoopError(ILogger logger, string error);
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using MdoBot.Teams.Protocol;
+
+namespace MdoBot.Teams.Routing;
+
+/// <summary>Card and message language: Dutch by default, English for an English Teams locale.</summary>
+public enum Language
+{
+    Dutch,
+    English,
+}
+
+public static class LanguageResolver
+{
+    /// <summary>From the activity's locale, else its clientInfo entity, else the configured default.</summary>
+    public static Language Resolve(Activity activity, Language fallback = Language.Dutch)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var locale = activity.Locale ?? ClientInfoLocale(activity);
+        return FromLocale(locale, fallback);
+    }
+
+    public static Language FromLocale(string? locale, Language fallback = Language.Dutch) => locale switch
+    {
+        null or "" => fallback,
+        _ when locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) => Language.English,
+        _ when locale.StartsWith("nl", StringComparison.OrdinalIgnoreCase) => Language.Dutch,
+        _ => fallback,
+    };
+
+    private static string? ClientInfoLocale(Activity activity) =>
+        activity.Entities?
+            .Where(e => e.ValueKind == JsonValueKind.Object
+                && e.TryGetProperty("type", out var t) && t.ValueEquals("clientInfo")
+                && e.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String)
+            .Select(e => e.GetProperty("locale").GetString())
+            .FirstOrDefault();
+}

@@ -1,0 +1,14 @@
+using MdoBot.Teams.Hosting;
+using MdoBot.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddMdoBotStorage(builder.Configuration);
+builder.Services.AddMdoBotTeams(builder.Configuration);
+
+var app = builder.Build();
+await app.PrepareMdoBotAsync();
+app.MapBot();
+await app.RunAsync();
+
+/// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>
+public partial class Program;

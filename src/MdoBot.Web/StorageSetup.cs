@@ -1,0 +1,45 @@
+using MdoBot.Domain.Persistence;
+using MdoBot.Storage;
+using MdoBot.Storage.Sqlite;
+using MdoBot.Teams.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace MdoBot.Web;
+
+public static partial class StorageSetup
+{
+    public static IServiceCollection AddMdoBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<SqlStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            return options.Provider.ToLowerInvariant() switch
+            {
+                "sqlite" => new SqliteStore(options.SqlitePath, time),
+                _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
+            };
+        });
+        services.AddSingleton<IStore>(sp => sp.GetRequiredService<SqlStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlStore>());
+        services.AddSingleton<ITimerStore>(sp => sp.GetRequiredService<SqlStore>());
+        return services;
+    }
+
+    /// <summary>Applies migrations and states the security mode before the first request.</summary>
+    public static async Task PrepareMdoBotAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<SqlStore>().MigrateAsync();
+        var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MdoBot");
+        if (bot.IsDevelopmentMode)
+        {
+            LogDevelopmentMode(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:AppId configured: development mode. Only loopback callers without a token are accepted on /api/messages.")]
+    private static partial void LogDevelopmentMode(ILogger logger);
+}

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace MdoBot.Testing;
+
+/// <summary>
+/// A fake Bot Connector service on 127.0.0.1 that speaks the real REST wire format: it records
+/// every activity MdoBot sends, updates, or posts into newly created 1:1 conversations, answers
+/// member and meeting look-ups from configurable data, and can fail on demand.
+/// </summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly LocalHttpServer _server;
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _nextId;
+
+    private FakeBotConnector(LocalHttpServer server) => _server = server;
+
+    /// <summary>The serviceUrl to put into activities, e.g. http://127.0.0.1:1234/_connector/.</summary>
+    public string ServiceUrl => _server.BaseUrl + "_connector/";
+
+    /// <summary>Members returned by GET v3/conversations/{id}/members.</summary>
+    public ConcurrentDictionary<string, List<object>> Members { get; } = new();
+
+    /// <summary>Meeting participant roles by "meetingId|userId" (Organizer, Presenter, Attendee); unknown → 404.</summary>
+    public ConcurrentDictionary<string, string> MeetingRoles { get; } = new();
+
+    /// <summary>Status codes to answer the next sends with (FIFO), before answering normally.</summary>
+    public ConcurrentQueue<int> FailNext { get; } = new();
+
+    public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        FakeBotConnector? self = null;
+        var server = await LocalHttpServer.StartAsync(app => Map(app, () => self!));
+        self = new FakeBotConnector(server);
+        return self;
+    }
+
+    /// <summary>Waits (real time, bounded) until a recorded call matches.</summary>
+    public async Task<RecordedCall> WaitForAsync(Func<RecordedCall, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = _calls.FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+            {
+                throw new TimeoutException("No matching connector call. Calls: " + string.Join(", ", _calls.Select(c => c.ToString())));
+            }
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> calls match.</summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForCountAsync(Func<RecordedCall, bool> match, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = _calls.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+            {
+                throw new TimeoutException($"Only {found.Count} of {count} matching calls.");
+            }
+        }
+    }
+
+    private static void Map(WebApplication app, Func<FakeBotConnector> self)
+    {
+        app.MapPost("/_connector/v3/conversations/{conversationId}/activities", (string conversationId, HttpRequest r) =>
+            self().RecordAsync("send", conversationId, null, r));
+        app.MapPost("/_connector/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest r) =>
+            self().RecordAsync("reply", conversationId, activityId, r));
+        app.MapPut("/_connector/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest r) =>
+            self().RecordAsync("update", conversationId, activityId, r));
+        app.MapDelete("/_connector/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId) =>
+        {
+            self().Add(new RecordedCall("delete", conversationId, activityId, null));
+            return Results.Ok();
+        });
+        app.MapPost("/_connector/v3/conversations", async (HttpRequest r) =>
+        {
+            var body = JsonNode.Parse(await r.ReadBodyAsync())!;
+            var member = (string?)body["members"]?[0]?["id"] ?? "unknown";
+            var id = "a:personal-" + member;
+            self().Add(new RecordedCall("create", id, null, body));
+            return Results.Json(new { id, serviceUrl = self().ServiceUrl });
+        });
+        app.MapGet("/_connector/v3/conversations/{conversationId}/members", (string conversationId) =>
+            Results.Json(self().Members.TryGetValue(conversationId, out var m) ? m : []));
+        app.MapGet("/_connector/v1/meetings/{meetingId}/participants/{userId}", (string meetingId, string userId) =>
+            self().MeetingRoles.TryGetValue(meetingId + "|" + userId, out var role)
+                ? Results.Json(new { user = new { id = userId }, meeting = new { role, inMeeting = true } })
+                : Results.NotFound());
+        app.MapGet("/_connector/v1/meetings/{meetingId}", () => Results.NotFound());
+    }
+
+    private async Task<IResult> RecordAsync(string kind, string conversationId, string? activityId, HttpRequest request)
+    {
+        var body = JsonNode.Parse(await request.ReadBodyAsync());
+        if (kind != "update" && FailNext.TryDequeue(out var status))
+        {
+            return status == 429 ? Results.Text("slow down", statusCode: 429) : Results.StatusCode(status);
+        }
+
+        var id = kind == "update" ? activityId! : "act-" + Interlocked.Increment(ref _nextId);
+        Add(new RecordedCall(kind, conversationId, id, body));
+        return Results.Json(new { id });
+    }
+
+    private void Add(RecordedCall call)
+    {
+        _calls.Enqueue(call);
+        _arrived.Release();
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
+
+/// <summary>One request the fake connector received.</summary>
+public sealed record RecordedCall(string Kind, string ConversationId, string? ActivityId, JsonNode? Body)
+{
+    /// <summary>The first attachment's Adaptive Card, if any.</summary>
+    public JsonNode? Card => Body?["attachments"]?[0]?["content"];
+
+    /// <summary>The text of the card's first TextBlock, or the message text.</summary>
+    public string? Title => (string?)Card?["body"]?[0]?["text"] ?? (string?)Body?["text"];
+
+    public string Json => Body?.ToJsonString() ?? string.Empty;
+
+    public override string ToString() => $"{Kind} {ConversationId} {Title}";
+}
+
+public static class JsonElementExtensions
+{
+    public static JsonNode ToNode(this JsonElement element) => JsonNode.Parse(element.GetRawText())!;
+}

@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using MdoBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MdoBot.Web.Tests;
+
+/// <summary>
+/// MdoBot on a real Kestrel port (so the caller is a real loopback address), with its own SQLite
+/// file, a fake Bot Connector, and a manual clock. Dispose stops it; <see cref="RestartAsync"/>
+/// starts a fresh host on the same database file.
+/// </summary>
+public sealed class BotApp : IAsyncDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mdobot-web-").FullName;
+    private readonly Dictionary<string, string?> _settings;
+    private WebApplicationFactory<Program> _factory;
+
+    private BotApp(FakeBotConnector connector, ManualTimeProvider time, Dictionary<string, string?> settings)
+    {
+        Connector = connector;
+        Time = time;
+        _settings = settings;
+        _settings["Storage:SqlitePath"] = DatabasePath;
+        _factory = Create();
+        Client = _factory.CreateClient();
+    }
+
+    public FakeBotConnector Connector { get; }
+
+    public ManualTimeProvider Time { get; }
+
+    public HttpClient Client { get; private set; }
+
+    public string DatabasePath => Path.Combine(_dir, "mdobot.db");
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<BotApp> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var connector = await FakeBotConnector.StartAsync();
+        return new BotApp(connector, new ManualTimeProvider(), settings ?? []);
+    }
+
+    private WebApplicationFactory<Program> Create()
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in _settings)
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.UseSetting("Connector:BaseDelay", "00:00:00.010");
+            b.UseSetting("Urls", "http://127.0.0.1:0");
+            b.ConfigureServices(s =>
+            {
+                s.RemoveAll<TimeProvider>();
+                s.AddSingleton<TimeProvider>(Time);
+            });
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>Stops the host (like a process restart) and starts a new one on the same database.</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        _factory = Create();
+        Client = _factory.CreateClient();
+    }
+
+    /// <summary>Loads a captured Playground activity, pointed at the fake connector.</summary>
+    public JsonObject Fixture(string name)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".json")))!.AsObject();
+        node["serviceUrl"] = Connector.ServiceUrl;
+        return node;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity) =>
+        Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    public Task<HttpResponseMessage> PostRawAsync(string body) =>
+        Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+    /// <summary>Row counts of every table, to prove that bad input changed nothing.</summary>
+    public Dictionary<string, long> TableCounts()
+    {
+        using var conn = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        conn.Open();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in new[] { "inbox", "conversations", "outbox", "posted_cards", "timers", "documents", "audit" })
+        {
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"SELECT COUNT(*) FROM {table}";
+            counts[table] = (long)cmd.ExecuteScalar()!;
+        }
+
+        return counts;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await Connector.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
+
+public static class HttpResponseExtensions
+{
+    public static async Task<JsonNode?> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonNode>();
+}
