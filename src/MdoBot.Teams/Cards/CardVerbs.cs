@@ -4,4 +4,66 @@ namespace MdoBot.Teams.Cards;
 public static class CardVerbs
 {
     public const string ShowHelp = "help.show";
+
+    // Agenda editor (chair). Data: AgendaActionData; inputs: CaseInputs.
+    public const string OpenAgenda = "agenda.open";
+    public const string AddCase = "agenda.addCase";
+    public const string EditCaseForm = "agenda.editCaseForm";
+    public const string SaveCase = "agenda.saveCase";
+    public const string RemoveCase = "agenda.removeCase";
+    public const string MoveCase = "agenda.moveCase";
+    public const string SetMeetingLength = "agenda.setLength";
+    public const string PrepareInPrivate = "agenda.preparePrivately";
+    public const string Publish = "agenda.publish";
+
+    // Running the meeting (chair). Data: MeetingActionData.
+    public const string Start = "mdo.start";
+    public const string Next = "mdo.next";
+    public const string Extend = "mdo.extend";
+    public const string Close = "mdo.close";
+
+    // Case card (chair). Data: CaseActionData; inputs: CaseRecordInputs / NewActionInputs.
+    public const string SaveCaseRecord = "case.save";
+    public const string AddAction = "case.addAction";
+    public const string ReassignAction = "action.reassign";
+
+    // Action card (owner). Data: ActionActionData; input: declineReason.
+    public const string ConfirmAction = "action.confirm";
+    public const string DeclineAction = "action.decline";
+}
+
+/// <summary>Keys under which posted cards are remembered, so they can be updated in place.</summary>
+public static class CardKeys
+{
+    public static string LiveAgenda(string mdoId) => $"agenda:{mdoId}";
+
+    public static string Editor(string mdoId) => $"editor:{mdoId}";
+
+    public static string Case(string mdoId, string caseId) => $"case:{mdoId}:{caseId}";
+
+    public static string Action(string mdoId, string actionId) => $"action:{mdoId}:{actionId}";
+
+    public static string Summary(string mdoId) => $"summary:{mdoId}";
+}
+
+/// <summary>Input ids used on MdoBot's cards (the keys of the submitted values).</summary>
+public static class InputIds
+{
+    public const string Code = "code";
+    public const string Question = "question";
+    public const string Presenter = "presenter";
+    public const string ParentsJoin = "parentsJoin";
+    public const string TimeBox = "timeBox";
+    public const string FamilyWants = "familyWants";
+    public const string FamilyCan = "familyCan";
+    public const string FamilyNeeds = "familyNeeds";
+    public const string MeetingLength = "meetingLength";
+    public const string Goal = "goal";
+    public const string Decisions = "decisions";
+    public const string CaseLead = "caseLead";
+    public const string ActionOwner = "actionOwner";
+    public const string ActionText = "actionText";
+    public const string ActionDue = "actionDue";
+    public const string DeclineReason = "declineReason";
+    public const string NewOwner = "newOwner";
 }

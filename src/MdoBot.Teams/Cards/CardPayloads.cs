@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace MdoBot.Teams.Cards;
+
+// The `data` of each card action (merged with the card's input values by Teams). Every payload
+// carries the verb too, so the Action.Submit fallback (a message with value) can be routed.
+
+/// <summary>Agenda editor actions. <c>AgendaVersion</c> detects a stale editor card.</summary>
+public sealed record AgendaActionData(
+    string Verb, string MdoId, int AgendaVersion, string? CaseId = null, string? Direction = null,
+    string? Code = null, string? Question = null, string? Presenter = null, string? ParentsJoin = null, [property: JsonConverter(typeof(LenientIntConverter))] int? TimeBox = null,
+    string? FamilyWants = null, string? FamilyCan = null, string? FamilyNeeds = null, [property: JsonConverter(typeof(LenientIntConverter))] int? MeetingLength = null);
+
+/// <summary>Start / next / extend / close. <c>CaseId</c> is the case that was current on the card.</summary>
+public sealed record MeetingActionData(string Verb, string MdoId, int AgendaVersion, string? CaseId = null, [property: JsonConverter(typeof(LenientIntConverter))] int? Minutes = null);
+
+/// <summary>Case card: record goal, decisions, case lead; add an action; reassign a declined action.</summary>
+public sealed record CaseActionData(
+    string Verb, string MdoId, string CaseId, string? ActionId = null,
+    string? Goal = null, string? Decisions = null, string? CaseLead = null,
+    string? ActionOwner = null, string? ActionText = null, string? ActionDue = null, string? NewOwner = null);
+
+/// <summary>Action card: confirm or decline (with a reason).</summary>
+public sealed record ActionActionData(string Verb, string MdoId, string ActionId, string? DeclineReason = null);
