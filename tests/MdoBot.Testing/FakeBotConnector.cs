@@ -143,7 +143,12 @@ public sealed record RecordedCall(string Kind, string ConversationId, string? Ac
     /// <summary>The text of the card's first TextBlock, or the message text.</summary>
     public string? Title => (string?)Card?["body"]?[0]?["text"] ?? (string?)Body?["text"];
 
-    public string Json => Body?.ToJsonString() ?? string.Empty;
+    public string Json => Body?.ToJsonString(Relaxed) ?? string.Empty;
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>True when the card's JSON contains the text (unescaped).</summary>
+    public bool IsCard(string textInCard) => Card is { } c && c.ToJsonString(Relaxed).Contains(textInCard, StringComparison.Ordinal);
 
     public override string ToString() => $"{Kind} {ConversationId} {Title}";
 }

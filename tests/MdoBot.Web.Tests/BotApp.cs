@@ -108,6 +108,27 @@ public sealed class BotApp : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>How many audit entries of this kind were stored.</summary>
+    public long AuditCount(string action)
+    {
+        using var conn = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM audit WHERE action = $a";
+        cmd.Parameters.AddWithValue("$a", action);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>The stored JSON of every MDO (for asserting what was or wasn't stored).</summary>
+    public string MdoJson()
+    {
+        using var conn = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(group_concat(json, '\n'), '') FROM documents WHERE kind = 'mdo'";
+        return (string)cmd.ExecuteScalar()!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

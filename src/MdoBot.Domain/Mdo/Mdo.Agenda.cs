@@ -7,6 +7,17 @@ public sealed partial class Mdo
     public bool AddChair(Participant actor, Participant chair)
     {
         MdoPolicy.DemandChair(this, actor);
+        return AddChairCore(chair);
+    }
+
+    /// <summary>
+    /// Recognises the meeting organizer (as reported by Teams, not by a user) as a chair.
+    /// Returns false when already a chair.
+    /// </summary>
+    public bool AddOrganizerAsChair(Participant organizer) => AddChairCore(organizer);
+
+    private bool AddChairCore(Participant chair)
+    {
         EnsureNotClosed();
         MdoText.Person(chair, "chair");
         if (IsChair(chair.Id))

@@ -22,7 +22,7 @@ public static class MdoPolicy
     public static bool CanMarkDone(Mdo mdo, MdoAction action, string? userId) =>
         IsOwner(action, userId) || IsChair(mdo, userId);
 
-    internal static void DemandChair(Mdo mdo, Participant actor)
+    public static void DemandChair(Mdo mdo, Participant actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!IsChair(mdo, actor.Id))
@@ -31,7 +31,7 @@ public static class MdoPolicy
         }
     }
 
-    internal static void DemandOwner(MdoAction action, Participant actor)
+    public static void DemandOwner(MdoAction action, Participant actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!IsOwner(action, actor.Id))
@@ -40,7 +40,7 @@ public static class MdoPolicy
         }
     }
 
-    internal static void DemandCanMarkDone(Mdo mdo, MdoAction action, Participant actor)
+    public static void DemandCanMarkDone(Mdo mdo, MdoAction action, Participant actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!CanMarkDone(mdo, action, actor.Id))

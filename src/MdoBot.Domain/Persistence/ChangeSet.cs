@@ -35,6 +35,16 @@ public sealed class ChangeSet
         _conversations.Count + _outbox.Count + _timers.Count + _cancelledTimers.Count + _documents.Count + _audit.Count > 0
         || FiredTimerKey is not null;
 
+    /// <summary>Drops every recorded change except the conversation reference (used when an operation is refused).</summary>
+    public void Discard()
+    {
+        _outbox.Clear();
+        _timers.Clear();
+        _cancelledTimers.Clear();
+        _documents.Clear();
+        _audit.Clear();
+    }
+
     public void SaveConversation(ConversationRef conversation) => _conversations.Add(conversation);
 
     public void Enqueue(OutboxItem item) => _outbox.Add(item);

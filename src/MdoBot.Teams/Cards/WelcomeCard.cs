@@ -37,6 +37,7 @@ public static class WelcomeCard
             ],
             Actions =
             [
+                new ExecuteAction { Title = lang.Pick("Agenda voorbereiden", "Prepare the agenda"), Verb = CardVerbs.OpenAgenda, Data = new { verb = CardVerbs.OpenAgenda } },
                 new ExecuteAction { Title = lang.Pick("Help", "Help"), Verb = CardVerbs.ShowHelp, Data = new { verb = CardVerbs.ShowHelp } },
             ],
         };

@@ -10,7 +10,7 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>
     /// Registers the Bot Connector client (typed HttpClient), its token provider and the
     /// per-conversation rate limiter. Bind <see cref="ConnectorOptions"/> and <see cref="BotOptions"/>
-    /// yourself; <see cref="TimeProvider.System"/> is used unless a TimeProvider is registered.
+    /// yourself. Retry and rate-limit waits use <see cref="ConnectorClock"/> (real time unless replaced).
     /// </summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
@@ -19,11 +19,19 @@ public static class ConnectorServiceCollectionExtensions
         services.AddOptions<ConnectorOptions>()
             .Validate(o => o.Validate() is null, "Connector options are invalid (MaxRetries 0-50, 0 <= BaseDelay <= MaxDelay, Timeout 10 ms-1 day or 0).");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ConversationRateLimiter>();
+        services.TryAddSingleton(new ConnectorClock(TimeProvider.System));
+        services.TryAddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<ConnectorClock>().Time));
         services.TryAddSingleton<IConnectorTokenProvider, AzureIdentityTokenProvider>();
 
         // Per-attempt time-outs come from ConnectorOptions.Timeout (Polly), not HttpClient.Timeout.
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddTypedClient<IConnectorClient>((http, sp) => new ConnectorClient(
+                http,
+                sp.GetRequiredService<IConnectorTokenProvider>(),
+                sp.GetRequiredService<ConversationRateLimiter>(),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConnectorOptions>>(),
+                sp.GetRequiredService<ConnectorClock>().Time,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConnectorClient>>()));
         return services;
     }
 }

@@ -25,6 +25,8 @@ public sealed class OutboxDelivery(IConnectorClient connector, IOutboxStore outb
                 activity.Conversation = new ConversationAccount { Id = item.ConversationId };
                 await connector.UpdateActivityAsync(item.ServiceUrl, item.ConversationId, existing, activity, ct);
                 return (existing, null);
+            case OutboxOperation.Update:
+                return (null, null); // the card was never posted (or its post failed): nothing to update
             case OutboxOperation.SendPersonal:
                 return await SendPersonalAsync(item, activity, botId, ct);
             default:

@@ -3,6 +3,10 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Configuration;
 using MdoBot.Teams.Connector;
 using MdoBot.Teams.Handlers;
+using MdoBot.Teams.Handlers.Agenda;
+using MdoBot.Teams.Handlers.Commands;
+using MdoBot.Teams.Handlers.Meeting;
+using MdoBot.Teams.MdoFlow;
 using MdoBot.Teams.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +41,46 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IFallbackMessageHandler, UnknownCommandHandler>();
         services.AddSingleton<ICommandHandler, HelpCommandHandler>();
         services.AddSingleton<ICardActionHandler, ShowHelpAction>();
+        services.AddMdoFlow(configuration);
         return services;
+    }
+
+    /// <summary>The MDO flow: agenda, meeting control, case and action cards, clock timers, meeting events.</summary>
+    private static void AddMdoFlow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MdoOptions>(configuration.GetSection(MdoOptions.Section));
+        services.AddSingleton<MdoRepository>();
+        services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<MdoContextFactory>();
+        services.AddSingleton<OrganizerCheck>();
+        services.AddSingleton<IPostedCards, PostedCards>();
+        services.AddSingleton<OpenAgenda>();
+
+        foreach (var handler in new[]
+        {
+            typeof(OpenAgendaAction), typeof(AddCaseHandler), typeof(EditCaseFormHandler), typeof(SaveCaseHandler), typeof(RemoveCaseHandler),
+            typeof(MoveCaseHandler), typeof(SetMeetingLengthHandler), typeof(PrepareInPrivateHandler), typeof(PublishHandler),
+            typeof(StartHandler), typeof(NextHandler), typeof(ExtendHandler), typeof(CloseHandler),
+            typeof(SaveCaseRecordHandler), typeof(AddActionHandler), typeof(ReassignActionHandler),
+            typeof(ConfirmActionHandler), typeof(DeclineActionHandler),
+        })
+        {
+            services.AddSingleton(typeof(ICardActionHandler), handler);
+        }
+
+        foreach (var command in new[]
+        {
+            typeof(AgendaCommand), typeof(StartCommand), typeof(NextCommand), typeof(ExtendCommand), typeof(CloseCommand),
+            typeof(SummaryCommand), typeof(ChairCommand), typeof(ActionCommand),
+        })
+        {
+            services.AddSingleton(typeof(ICommandHandler), command);
+        }
+
+        services.AddSingleton<IEventHandler, MeetingStartHandler>();
+        services.AddSingleton<IEventHandler, MeetingEndHandler>();
+        services.AddSingleton<ITimerHandler, WarningTimerHandler>();
+        services.AddSingleton<ITimerHandler, TimeUpTimerHandler>();
+        services.AddSingleton<ITimerHandler, RefreshTimerHandler>();
     }
 }

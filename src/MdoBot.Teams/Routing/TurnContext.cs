@@ -49,6 +49,14 @@ public sealed class TurnContext(Activity activity, ConversationRef conversation,
     public void UpdateCard(string cardKey, AdaptiveCard card) =>
         Changes.Enqueue(Outgoing.To(Conversation, Activity.CreateCard(card), OutboxOperation.Update, cardKey));
 
+    /// <summary>Queues a card into another conversation (e.g. the meeting chat, acting from a 1:1 chat).</summary>
+    public void SendCardTo(ConversationRef target, AdaptiveCard card, string? cardKey = null) =>
+        Changes.Enqueue(Outgoing.To(target, Activity.CreateCard(card), OutboxOperation.Send, cardKey));
+
+    /// <summary>Queues an in-place update of a card posted earlier in <paramref name="target"/>.</summary>
+    public void UpdateCardIn(ConversationRef target, string cardKey, AdaptiveCard card) =>
+        Changes.Enqueue(Outgoing.To(target, Activity.CreateCard(card), OutboxOperation.Update, cardKey));
+
     /// <summary>Queues a message to a user in a 1:1 chat with MdoBot (created when needed).</summary>
     public void SendPersonal(string userId, Activity outgoing, string? cardKey = null) =>
         Changes.Enqueue(Outgoing.To(Conversation, outgoing, OutboxOperation.SendPersonal, cardKey) with { TargetUserId = userId, TenantId = Conversation.TenantId });

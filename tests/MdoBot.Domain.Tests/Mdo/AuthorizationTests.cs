@@ -35,7 +35,7 @@ public sealed class AuthorizationTests
     {
         string[] notChairOnly =
         [
-            nameof(Mdo.Mdo.Create), nameof(Mdo.Mdo.StartBySystem), nameof(Mdo.Mdo.CloseBySystem),
+            nameof(Mdo.Mdo.Create), nameof(Mdo.Mdo.StartBySystem), nameof(Mdo.Mdo.CloseBySystem), nameof(Mdo.Mdo.AddOrganizerAsChair),
             nameof(Mdo.Mdo.ConfirmAction), nameof(Mdo.Mdo.DeclineAction), nameof(Mdo.Mdo.MarkActionDone),
             nameof(Mdo.Mdo.FitCheck), nameof(Mdo.Mdo.IsChair), nameof(Mdo.Mdo.FindCase), nameof(Mdo.Mdo.FindAction),
             nameof(Mdo.Mdo.CurrentClock), nameof(Mdo.Mdo.Summary),
@@ -47,6 +47,18 @@ public sealed class AuthorizationTests
             .Order();
 
         Assert.Equal(takesActor, ChairOperations.All.Keys.Order());
+    }
+
+    [Fact]
+    public void AddOrganizerAsChair_Organizer_BecomesChairOnceAndNotAfterClose()
+    {
+        var mdo = Given.RunningWithActions();
+        Assert.True(mdo.AddOrganizerAsChair(Given.Pro));
+        Assert.True(mdo.IsChair(Given.Pro.Id));
+        Assert.False(mdo.AddOrganizerAsChair(Given.Pro));
+        mdo.Close(Given.Chair, Given.T0.AddHours(1));
+        var ex = Assert.Throws<MdoRuleException>(() => mdo.AddOrganizerAsChair(Given.Nurse));
+        Assert.Equal(MdoError.Closed, ex.Code);
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using MdoBot.Teams.Configuration;
 using MdoBot.Teams.Connector;
 using MdoBot.Teams.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace MdoBot.Teams.Tests.Connector;
 
@@ -116,37 +114,5 @@ public sealed class ConnectorClientPathTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ConnectorException>(() => client.GetMeetingInfoAsync(_fake.ServiceUrl, "m1"));
 
         Assert.Equal((500, "GetMeetingInfo"), (error.StatusCode, error.Operation));
-    }
-
-    [Fact]
-    public async Task Bearer_token_is_sent_when_the_provider_has_one()
-    {
-        var client = ConnectorTestKit.CreateClient(_clock, tokens: new StaticTokenProvider("tok-123"));
-
-        await client.SendToConversationAsync(_fake.ServiceUrl, "a:1", Activity.CreateMessage("x"));
-
-        Assert.Equal("Bearer tok-123", _fake.Requests[0].Authorization);
-    }
-
-    [Fact]
-    public async Task No_authorization_header_in_development_mode()
-    {
-        var devTokens = new AzureIdentityTokenProvider(Options.Create(new BotOptions()), _clock);
-        var client = ConnectorTestKit.CreateClient(_clock, tokens: devTokens);
-
-        await client.SendToConversationAsync(_fake.ServiceUrl, "a:1", Activity.CreateMessage("x"));
-
-        Assert.Null(_fake.Requests[0].Authorization);
-    }
-
-    [Theory]
-    [InlineData("not a url")]
-    [InlineData("ftp://example.com/")]
-    [InlineData("https://example.com/?q=1")]
-    public async Task Invalid_service_urls_are_rejected(string serviceUrl)
-    {
-        var client = ConnectorTestKit.CreateClient(_clock);
-
-        await Assert.ThrowsAsync<ArgumentException>(() => client.SendToConversationAsync(serviceUrl, "a:1", Activity.CreateMessage("x")));
     }
 }

@@ -29,6 +29,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly Queue<ScriptedReply> _script = new();
     private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
     private readonly TimeProvider _clock;
+    private readonly CancellationTokenSource _stopping = new();
     private LocalHttpServer? _server;
 
     private FakeConnector(TimeProvider clock) => _clock = clock;
@@ -88,7 +89,9 @@ internal sealed class FakeConnector : IAsyncDisposable
         var server = Interlocked.Exchange(ref _server, null);
         if (server is not null)
         {
+            await _stopping.CancelAsync(); // release hanging requests so the server can stop at once
             await server.DisposeAsync();
+            _stopping.Dispose();
         }
     }
 
@@ -113,7 +116,8 @@ internal sealed class FakeConnector : IAsyncDisposable
 
         if (reply.Hang)
         {
-            await context.RequestAborted.WhenCanceledAsync();
+            using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            await gone.Token.WhenCanceledAsync();
             return;
         }
 

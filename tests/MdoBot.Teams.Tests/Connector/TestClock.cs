@@ -33,14 +33,17 @@ internal sealed class TestClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var now = Manual.GetUtcNow();
-        var timer = Manual.CreateTimer(callback, state, dueTime, period);
+        var timer = new ReportingTimer(this, Manual.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, period));
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private void Report(TimeSpan dueTime)
+    {
         if (dueTime > TimeSpan.Zero && dueTime < LongestReported)
         {
-            _dueTimes.Writer.TryWrite(now + dueTime);
+            _dueTimes.Writer.TryWrite(Manual.GetUtcNow() + dueTime);
         }
-
-        return timer;
     }
 
     /// <summary>Waits (real time, bounded) for the next delay to start; returns its length from now.</summary>
@@ -73,5 +76,20 @@ internal sealed class TestClock : TimeProvider
 
         await stop.CancelAsync();
         await work;
+    }
+
+    /// <summary>Reports every (re)scheduling, e.g. <c>CancellationTokenSource</c> time-outs set through Change.</summary>
+    private sealed class ReportingTimer(TestClock owner, ITimer inner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            owner.Report(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

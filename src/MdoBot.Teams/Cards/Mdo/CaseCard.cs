@@ -1,0 +1,141 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Routing;
+using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
+
+namespace MdoBot.Teams.Cards.Mdo;
+
+/// <summary>
+/// One case during the meeting: the question and the family's view, the clock, the shared goal,
+/// decisions and case lead (a form), who does what (actions, with reassigning declined ones),
+/// and Extend / Next while it is the current case. Read-only once the MDO is closed. Shown texts
+/// (never the prefilled inputs) are shortened when the card would not fit.
+/// </summary>
+public static class CaseCard
+{
+    /// <summary>The input id of the new-owner choice for declined action <paramref name="actionId"/>: "newOwner_a3".</summary>
+    public static string NewOwnerInputId(string actionId) => $"{InputIds.NewOwner}_{actionId}";
+
+    public static AdaptiveCard Build(
+        MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateTimeOffset now, TimeZoneInfo tz, CaseClock? clock)
+    {
+        ArgumentNullException.ThrowIfNull(mdo);
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(tz);
+        return CardBudget.Fit(CaseLayout.Levels, level => Render(mdo, c, members, lang, now, tz, clock, CaseLayout.For(level)));
+    }
+
+    private static AdaptiveCard Render(
+        MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateTimeOffset now, TimeZoneInfo tz, CaseClock? clock, CaseLayout layout)
+    {
+        var closed = mdo.State == MdoState.Closed;
+        var body = new List<CardElement>
+        {
+            MdoTexts.Title(c.Code),
+            MdoTexts.Subtle(SubTitle(c, lang)),
+            TimeLine(c, clock, lang, now),
+            MdoTexts.Heading(lang.Pick("Vraag", "Question")),
+            new TextBlock { Text = CardBudget.ClipOrNull(c.Question, layout.MaxText) ?? lang.Pick("Geen vraag ingevuld.", "No question entered."), IsSubtle = c.Question is null, Spacing = "Small" },
+            MdoTexts.Heading(lang.Pick("Perspectief van het gezin", "The family's view")),
+            FamilyView(c.FamilyView, lang, layout.MaxText),
+        };
+        if (closed)
+        {
+            body.Add(MdoTexts.Heading(lang.Pick("Uitkomst", "Outcome")));
+            body.Add(new FactSet { Facts = CaseOutcome.Facts(CardBudget.ClipOrNull(c.SharedGoal, layout.MaxText), CardBudget.ClipOrNull(c.Decisions, layout.MaxText), c.CaseLead, lang) });
+            body.Add(MdoTexts.Subtle(lang.Pick("Dit MDO is afgerond; deze casus kan niet meer worden gewijzigd.", "This MDO is closed; this case can no longer be changed.")));
+        }
+        else
+        {
+            body.AddRange(CaseOutcome.Inputs(mdo, c, members, lang));
+        }
+
+        body.Add(MdoTexts.Heading(lang.Pick("Acties — wie doet wat", "Actions — who does what")));
+        body.AddRange(CaseCardActions.List(mdo, c, members, lang, closed, layout));
+        return new AdaptiveCard
+        {
+            Lang = MdoFormat.LangCode(lang),
+            FallbackText = lang.Pick($"Casus {c.Code}", $"Case {c.Code}"),
+            Body = body,
+            Actions = closed ? null : Buttons(mdo, c, members, lang, now, tz),
+        };
+    }
+
+    private static string SubTitle(MdoCase c, Language lang)
+    {
+        var parts = new List<string> { MdoTexts.CaseStatusText(c.Status, lang) };
+        if (c.Presenter is { } presenter)
+        {
+            parts.Add(lang.Pick("inbrenger: ", "presenter: ") + presenter.Name);
+        }
+
+        if (c.ParentsJoin)
+        {
+            parts.Add(lang.Pick("ouders sluiten aan", "parents join"));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    private static TextBlock TimeLine(MdoCase c, CaseClock? clock, Language lang, DateTimeOffset now)
+    {
+        var prefix = lang.Pick("Tijd: ", "Time: ");
+        if (c.Status == CaseStatus.Current && clock is not null && clock.CaseId == c.Id)
+        {
+            var text = prefix + MdoFormat.Minutes(clock.Minutes(now), lang);
+            return clock.IsOver(now)
+                ? new TextBlock { Text = text + lang.Pick(" — de tijd is om", " — time is up"), Color = "attention", Weight = "Bolder" }
+                : new TextBlock { Text = text, Color = clock.IsWarning(now) ? "warning" : "accent", Weight = "Bolder" };
+        }
+
+        return c.Status == CaseStatus.Done
+            ? new TextBlock { Text = prefix + MdoFormat.Minutes(MdoFormat.UsedMinutes(c), c.PlannedMinutes, lang) }
+            : new TextBlock { Text = prefix + lang.Pick($"{c.PlannedMinutes} min gepland", $"{c.PlannedMinutes} min planned") };
+    }
+
+    private static CardElement FamilyView(FamilyView view, Language lang, int maxText)
+    {
+        var facts = new List<Fact>();
+        Add(facts, lang.Pick("Wil", "Wants"), CardBudget.ClipOrNull(view.WhatTheyWant, maxText));
+        Add(facts, lang.Pick("Kan zelf", "Can do themselves"), CardBudget.ClipOrNull(view.WhatTheyCanDoThemselves, maxText));
+        Add(facts, lang.Pick("Heeft nodig", "Needs"), CardBudget.ClipOrNull(view.WhatTheyNeed, maxText));
+        return facts.Count == 0
+            ? new TextBlock { Text = lang.Pick("nog niet ingevuld", "not filled in yet"), IsSubtle = true, Spacing = "Small" }
+            : new FactSet { Facts = facts, Spacing = "Small" };
+    }
+
+    private static void Add(List<Fact> facts, string title, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            facts.Add(new Fact(title, value));
+        }
+    }
+
+    private static List<CardAction> Buttons(MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateTimeOffset now, TimeZoneInfo tz)
+    {
+        var actions = new List<CardAction> { CaseCardActions.AddActionForm(mdo, c, members, lang, MdoFormat.LocalDate(now, tz)) };
+        if (mdo.State == MdoState.Running && mdo.CurrentCaseId == c.Id)
+        {
+            actions.Add(MdoButtons.Extend(mdo, c.Id, lang));
+            actions.Add(MdoButtons.Next(mdo, c.Id, lang));
+        }
+
+        return actions;
+    }
+}
+
+/// <summary>How compact the case card is rendered: shown text length, merged action lines, reassign rows.</summary>
+internal sealed record CaseLayout(int MaxText, bool Merge, int MaxReassignRows)
+{
+    public const int Levels = 4;
+
+    public static CaseLayout For(int level) => level switch
+    {
+        0 => new(int.MaxValue, false, int.MaxValue),
+        1 => new(200, false, int.MaxValue),
+        2 => new(60, true, int.MaxValue),
+        _ => new(40, true, 3),
+    };
+}

@@ -1,0 +1,89 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Routing;
+using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
+
+namespace MdoBot.Teams.Cards.Mdo;
+
+/// <summary>
+/// The read-only summary: unconfirmed actions first (flagged), then per case the shared goal,
+/// decisions, case lead, who does what, and time planned versus used; then the total time.
+/// When that would not fit in one card, long texts are shortened (and, as a last resort, the
+/// last cases left out with a note).
+/// </summary>
+public static class SummaryCard
+{
+    public static AdaptiveCard Build(MdoMeeting mdo, Language lang, TimeZoneInfo tz)
+    {
+        ArgumentNullException.ThrowIfNull(mdo);
+        ArgumentNullException.ThrowIfNull(tz);
+        var summary = mdo.Summary();
+        var levels = 5 + ((summary.Cases.Count + 2) / 3);
+        return CardBudget.Fit(levels, level => Render(summary, mdo.CreatedAt, lang, tz, SummaryLayout.For(level, summary.Cases.Count)));
+    }
+
+    private static AdaptiveCard Render(MdoSummary summary, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz, SummaryLayout layout)
+    {
+        var body = new List<CardElement>
+        {
+            MdoTexts.Title(lang.Pick("Samenvatting", "Summary")),
+            new TextBlock { Text = summary.Title, Weight = "Bolder", Spacing = "None" },
+            MdoTexts.Subtle(DateLine(summary, createdAt, lang, tz)),
+        };
+        if (summary.UnconfirmedActions.Count > 0)
+        {
+            var items = new List<CardElement>
+            {
+                MdoTexts.Attention(lang.Pick($"⚠ Nog niet bevestigd ({summary.UnconfirmedActions.Count})", $"⚠ Not confirmed yet ({summary.UnconfirmedActions.Count})")),
+            };
+            items.AddRange(layout.BriefFlags
+                ? [SummaryCaseBlock.BriefFlags(summary.UnconfirmedActions, lang)]
+                : SummaryCaseBlock.Lines(
+                    [.. summary.UnconfirmedActions.Select(a => $"⚠ {a.CaseCode}: {SummaryCaseBlock.Line(a, lang, tz, layout.MaxText)}")], null, layout.Merge));
+            body.Add(new Container { Style = "attention", Spacing = "Medium", Items = items });
+        }
+
+        body.AddRange(summary.Cases.Take(layout.CaseLimit).Select(c => SummaryCaseBlock.Case(c, lang, tz, layout)));
+        if (summary.Cases.Count > layout.CaseLimit)
+        {
+            var left = summary.Cases.Count - layout.CaseLimit;
+            body.Add(MdoTexts.Subtle(lang.Pick($"… en nog {left} casussen die niet op deze kaart passen.", $"… and {left} more cases that do not fit on this card.")));
+        }
+
+        body.Add(new TextBlock
+        {
+            Text = lang.Pick($"Totaal: gepland {summary.PlannedMinutes} min, gebruikt {summary.UsedMinutes} min", $"Total: planned {summary.PlannedMinutes} min, used {summary.UsedMinutes} min"),
+            Weight = "Bolder",
+            Separator = true,
+            Spacing = "Medium",
+        });
+        return new AdaptiveCard
+        {
+            Lang = MdoFormat.LangCode(lang),
+            FallbackText = lang.Pick($"Samenvatting van {summary.Title}", $"Summary of {summary.Title}"),
+            Body = body,
+        };
+    }
+
+    private static string DateLine(MdoSummary s, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz)
+    {
+        var line = s.StartedAt is { } start
+            ? MdoFormat.DateTime(start, tz, lang) + (s.ClosedAt is { } end ? $"–{MdoFormat.Time(end, tz)}" : "")
+            : MdoFormat.Date(s.ClosedAt ?? createdAt, tz, lang);
+        return s.State == MdoState.Closed ? line : line + lang.Pick(" (nog niet afgerond)", " (not closed yet)");
+    }
+}
+
+/// <summary>How compact the summary is rendered: text length, merged lines, flagged actions per case only, how many cases.</summary>
+internal sealed record SummaryLayout(int MaxText, bool Merge, bool BriefFlags, int CaseLimit)
+{
+    public static SummaryLayout For(int level, int cases) => level switch
+    {
+        0 => new(int.MaxValue, false, false, cases),
+        1 => new(200, false, false, cases),
+        2 => new(80, true, false, cases),
+        3 => new(40, true, false, cases),
+        4 => new(40, true, true, cases),
+        _ => new(40, true, true, Math.Max(1, cases - ((level - 4) * 3))),
+    };
+}

@@ -1,0 +1,58 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Routing;
+using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
+
+namespace MdoBot.Teams.Cards.Mdo;
+
+/// <summary>Which time notice: most of the time box used, or the time box over.</summary>
+public enum TimeNoticeKind
+{
+    Warning,
+    TimeUp,
+}
+
+/// <summary>"Nog 5 minuten voor Gezin A" / "De tijd voor Gezin A is om", with Extend and Next while the case is current.</summary>
+public static class TimeNoticeCard
+{
+    public static AdaptiveCard Build(MdoMeeting mdo, MdoCase c, TimeNoticeKind kind, int minutesLeft, bool late, Language lang)
+    {
+        ArgumentNullException.ThrowIfNull(mdo);
+        ArgumentNullException.ThrowIfNull(c);
+        var text = kind == TimeNoticeKind.Warning
+            ? lang.Pick(
+                minutesLeft == 1 ? $"Nog 1 minuut voor {c.Code}" : $"Nog {minutesLeft} minuten voor {c.Code}",
+                minutesLeft == 1 ? $"1 minute left for {c.Code}" : $"{minutesLeft} minutes left for {c.Code}")
+            : lang.Pick($"De tijd voor {c.Code} is om", $"Time is up for {c.Code}");
+        var body = new List<CardElement>
+        {
+            new TextBlock
+            {
+                Text = "⏱ " + text,
+                Size = "Medium",
+                Weight = "Bolder",
+                Color = kind == TimeNoticeKind.Warning ? "warning" : "attention",
+            },
+        };
+        if (late)
+        {
+            body.Add(new TextBlock
+            {
+                Text = lang.Pick(
+                    "Deze melding komt later dan gepland, omdat MdoBot even niet bereikbaar was.",
+                    "This notice comes later than planned because MdoBot was unavailable for a while."),
+                IsSubtle = true,
+            });
+        }
+
+        var current = mdo.State == MdoState.Running && mdo.CurrentCaseId == c.Id;
+        return new AdaptiveCard
+        {
+            Lang = MdoFormat.LangCode(lang),
+            FallbackText = text,
+            Speak = text,
+            Body = body,
+            Actions = current ? [MdoButtons.Extend(mdo, c.Id, lang), MdoButtons.Next(mdo, c.Id, lang)] : null,
+        };
+    }
+}

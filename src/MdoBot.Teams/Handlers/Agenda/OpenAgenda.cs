@@ -1,0 +1,49 @@
+using MdoBot.Domain.Conversations;
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers.Agenda;
+
+/// <summary>
+/// Opens the agenda of the conversation's MDO, creating a new MDO (with the user as chair) when
+/// none is open. A chair gets the editor; anyone else the live agenda. In a 1:1 chat it explains
+/// how to prepare privately.
+/// </summary>
+public sealed class OpenAgenda(MdoContextFactory factory)
+{
+    public async Task OpenAsync(TurnContext turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.Conversation.Kind == ConversationKind.Personal)
+        {
+            turn.Reply(turn.Language.Pick(
+                "Een MDO hoort bij een vergaderchat. Typ daar 'agenda' (of @MdoBot agenda); met 'Voorbereiden in privéchat' werk je daarna hier verder.",
+                "An MDO belongs to a meeting chat. Type 'agenda' there (or @MdoBot agenda); with 'Prepare in private chat' you can then continue here."));
+            return;
+        }
+
+        if (turn.UserId is null)
+        {
+            return;
+        }
+
+        var ctx = await factory.ForConversationAsync(turn, ct);
+        if (ctx is null)
+        {
+            ctx = await factory.CreateNewAsync(turn, ct);
+            ctx.Save("mdo.created");
+        }
+
+        var card = ctx.Mdo.IsChair(turn.UserId) ? ctx.Editor().Card : ctx.LiveAgenda().Card;
+        turn.ReplyCard(card);
+    }
+}
+
+public sealed class OpenAgendaAction(OpenAgenda open) : ICardActionHandler
+{
+    public string Verb => CardVerbs.OpenAgenda;
+
+    public Task HandleAsync(TurnContext turn, CardActionData data, CancellationToken ct) => open.OpenAsync(turn, ct);
+}

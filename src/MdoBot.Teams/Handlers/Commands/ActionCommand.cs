@@ -1,0 +1,33 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers.Commands;
+
+/// <summary><c>actie @naam &lt;tekst&gt; voor &lt;datum&gt;</c> / <c>action @name &lt;text&gt; by &lt;date&gt;</c> on the current case.</summary>
+public sealed class ActionCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["actie", "action"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ctx.Now, ctx.TimeZone).DateTime);
+        if (command.Mentions.Count != 1 || ActionText.Parse(command.Arguments, command.Mentions[0].Name, today) is not { } parsed)
+        {
+            ctx.Turn.Reply(ctx.Language.Pick(
+                "Zo werkt het: actie @naam <wat> voor <datum>, bijvoorbeeld: actie @Sanne belt de huisarts voor 1-12-2026",
+                "Like this: action @name <what> by <date>, for example: action @Sanne calls the GP by 2026-12-01"));
+            return Task.CompletedTask;
+        }
+
+        var current = ctx.Mdo.CurrentCase ?? throw new MdoRuleException(MdoError.InvalidState, "no current case");
+        var owner = new Participant(command.Mentions[0].Id, command.Mentions[0].Name);
+        var action = ctx.Mdo.AddAction(ctx.Actor, current.Id, owner, parsed.Description, parsed.Due, TimeZoneInfo.ConvertTime(ctx.Now, ctx.TimeZone));
+        ctx.Save("action.added", current.Id);
+        ctx.PostActionCard(action);
+        ctx.UpdateCaseCard(ctx.Mdo.FindCase(current.Id)!);
+        return Task.CompletedTask;
+    }
+}

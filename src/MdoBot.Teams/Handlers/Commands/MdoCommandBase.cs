@@ -1,0 +1,31 @@
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers.Commands;
+
+/// <summary>A typed command acting on the open MDO of the conversation (the keyboard twin of a button).</summary>
+public abstract class MdoCommandBase(MdoContextFactory factory, OrganizerCheck organizers) : ICommandHandler
+{
+    public abstract IReadOnlyCollection<string> Names { get; }
+
+    /// <summary>True for commands that may read a closed MDO (e.g. the summary).</summary>
+    protected virtual bool IncludesClosed => false;
+
+    protected abstract Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct);
+
+    public async Task HandleAsync(TurnContext turn, CommandText command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var ctx = IncludesClosed ? await factory.LatestAsync(turn, ct) : await factory.ForConversationAsync(turn, ct);
+        if (ctx is null || turn.UserId is null)
+        {
+            turn.Reply(turn.Language.Pick(
+                "Er is hier nog geen MDO. Typ 'agenda' om er een voor te bereiden.",
+                "There is no MDO here yet. Type 'agenda' to prepare one."));
+            return;
+        }
+
+        await MdoGuard.RunAsync(ctx, organizers, () => ExecuteAsync(ctx, command, ct), _ => ctx.UpdateLiveAgenda(), ct: ct);
+    }
+}

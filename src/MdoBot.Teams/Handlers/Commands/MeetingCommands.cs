@@ -1,0 +1,95 @@
+using System.Globalization;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.Handlers.Agenda;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers.Commands;
+
+public sealed class AgendaCommand(OpenAgenda open) : ICommandHandler
+{
+    public IReadOnlyCollection<string> Names { get; } = ["agenda"];
+
+    public Task HandleAsync(TurnContext turn, CommandText command, CancellationToken ct) => open.OpenAsync(turn, ct);
+}
+
+public sealed class StartCommand(MdoContextFactory factory, OrganizerCheck organizers, IPostedCards posted) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["start"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct) => MeetingFlow.StartAsync(ctx, posted, ct);
+}
+
+public sealed class NextCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["volgende", "next"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        MeetingFlow.Next(ctx, expectedCurrentCaseId: null);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class ExtendCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["verleng", "extend"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        var minutes = int.TryParse(command.Arguments.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 5;
+        MeetingFlow.Extend(ctx, minutes, expectedCurrentCaseId: null);
+        ctx.Turn.Reply(ctx.Language.Pick($"{minutes} minuten erbij voor {ctx.Mdo.CurrentCase!.Code}.", $"{minutes} minutes added for {ctx.Mdo.CurrentCase!.Code}."));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class CloseCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["afronden", "close"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        MeetingFlow.Close(ctx, bySystem: false);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class SummaryCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["samenvatting", "summary"];
+
+    protected override bool IncludesClosed => true;
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        ctx.Turn.SendCard(SummaryCard.Build(ctx.Mdo, ctx.Language, ctx.TimeZone));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class ChairCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["voorzitter", "chair"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        if (command.Mentions.Count == 0)
+        {
+            ctx.Turn.Reply(ctx.Language.Pick("Noem de nieuwe voorzitter: voorzitter @naam", "Mention the new chair: chair @name"));
+            return Task.CompletedTask;
+        }
+
+        foreach (var m in command.Mentions)
+        {
+            ctx.Mdo.AddChair(ctx.Actor, new Domain.Mdo.Participant(m.Id, m.Name));
+        }
+
+        ctx.Save("mdo.chairAdded");
+        ctx.Turn.Reply(ctx.Language.Pick(
+            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} is nu voorzitter.",
+            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} is now a chair."));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,75 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+
+namespace MdoBot.Teams.Handlers.Meeting;
+
+public abstract class ActionHandlerBase(MdoContextFactory factory, OrganizerCheck organizers)
+    : MdoActionHandler<ActionActionData>(factory, organizers)
+{
+    protected override string? MdoIdOf(ActionActionData data) => data.MdoId;
+
+    protected override string? OwnerName(MdoContext ctx, ActionActionData data) => ctx.Mdo.FindAction(data.ActionId)?.Owner.Name;
+
+    protected override void ShowFresh(MdoContext ctx, ActionActionData data)
+    {
+        if (ctx.Mdo.FindAction(data.ActionId) is { } a)
+        {
+            ctx.UpdateActionCard(a);
+        }
+    }
+
+    /// <summary>After a response: the action card shows the result for everyone; the case card follows.</summary>
+    protected static void Done(MdoContext ctx, MdoAction action, bool changed, string auditAction)
+    {
+        if (changed)
+        {
+            ctx.Save(auditAction, action.CaseId);
+            ctx.UpdateActionCard(action);
+            if (ctx.Mdo.FindCase(action.CaseId) is { } c)
+            {
+                ctx.UpdateCaseCard(c);
+            }
+        }
+
+        ctx.Turn.ReplyCard(ctx.ActionCardFor(action).Card, alreadyUpdatedForAll: true);
+    }
+}
+
+public sealed class ConfirmActionHandler(MdoContextFactory factory, OrganizerCheck organizers) : ActionHandlerBase(factory, organizers)
+{
+    public override string Verb => CardVerbs.ConfirmAction;
+
+    protected override Task ExecuteAsync(MdoContext ctx, ActionActionData data, CancellationToken ct)
+    {
+        var changed = ctx.Mdo.ConfirmAction(ctx.Actor, data.ActionId, ctx.Now);
+        Done(ctx, ctx.Mdo.FindAction(data.ActionId)!, changed, "action.confirmed");
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class DeclineActionHandler(MdoContextFactory factory, OrganizerCheck organizers) : ActionHandlerBase(factory, organizers)
+{
+    public override string Verb => CardVerbs.DeclineAction;
+
+    protected override Task ExecuteAsync(MdoContext ctx, ActionActionData data, CancellationToken ct)
+    {
+        var changed = ctx.Mdo.DeclineAction(ctx.Actor, data.ActionId, data.DeclineReason ?? string.Empty, ctx.Now);
+        var action = ctx.Mdo.FindAction(data.ActionId)!;
+        Done(ctx, action, changed, "action.declined");
+        if (changed)
+        {
+            var chair = ctx.Mdo.Chairs[0];
+            ctx.Turn.SendCardTo(ctx.MdoConversation, NoticeCardFor(ctx, action, chair));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Cards.Model.AdaptiveCard NoticeCardFor(MdoContext ctx, MdoAction action, Participant chair) =>
+        Cards.Mdo.NoticeCard.Build(
+            ctx.Language.Pick("Actie terug naar de voorzitter", "Action back to the chair"),
+            ctx.Language.Pick($"{action.Owner.Name} kan deze actie niet doen. {chair.Name}, wijs op de casuskaart een nieuwe eigenaar aan.",
+                $"{action.Owner.Name} can't do this action. {chair.Name}, please choose a new owner on the case card."),
+            ctx.Language);
+}

@@ -1,0 +1,62 @@
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+
+namespace MdoBot.Teams.Handlers.Meeting;
+
+public abstract class MeetingHandlerBase(MdoContextFactory factory, OrganizerCheck organizers)
+    : MdoActionHandler<MeetingActionData>(factory, organizers)
+{
+    protected override string? MdoIdOf(MeetingActionData data) => data.MdoId;
+
+    protected override void ShowFresh(MdoContext ctx, MeetingActionData data) => ctx.UpdateLiveAgenda();
+}
+
+public sealed class StartHandler(MdoContextFactory factory, OrganizerCheck organizers, IPostedCards posted) : MeetingHandlerBase(factory, organizers)
+{
+    public override string Verb => CardVerbs.Start;
+
+    protected override async Task ExecuteAsync(MdoContext ctx, MeetingActionData data, CancellationToken ct)
+    {
+        await MeetingFlow.StartAsync(ctx, posted, ct);
+        ctx.Turn.Reply(ctx.Language.Pick("Het MDO is gestart.", "The MDO has started."));
+    }
+}
+
+public sealed class NextHandler(MdoContextFactory factory, OrganizerCheck organizers) : MeetingHandlerBase(factory, organizers)
+{
+    public override string Verb => CardVerbs.Next;
+
+    protected override Task ExecuteAsync(MdoContext ctx, MeetingActionData data, CancellationToken ct)
+    {
+        MeetingFlow.Next(ctx, data.CaseId);
+        ctx.Turn.Reply(ctx.Mdo.CurrentCase is { } c
+            ? ctx.Language.Pick($"Volgende casus: {c.Code}.", $"Next case: {c.Code}.")
+            : ctx.Language.Pick("Alle casussen zijn besproken.", "All cases have been discussed."));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class ExtendHandler(MdoContextFactory factory, OrganizerCheck organizers) : MeetingHandlerBase(factory, organizers)
+{
+    public override string Verb => CardVerbs.Extend;
+
+    protected override Task ExecuteAsync(MdoContext ctx, MeetingActionData data, CancellationToken ct)
+    {
+        var minutes = data.Minutes ?? 5;
+        MeetingFlow.Extend(ctx, minutes, data.CaseId);
+        ctx.Turn.Reply(ctx.Language.Pick($"{minutes} minuten erbij.", $"{minutes} minutes added."));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class CloseHandler(MdoContextFactory factory, OrganizerCheck organizers) : MeetingHandlerBase(factory, organizers)
+{
+    public override string Verb => CardVerbs.Close;
+
+    protected override Task ExecuteAsync(MdoContext ctx, MeetingActionData data, CancellationToken ct)
+    {
+        MeetingFlow.Close(ctx, bySystem: false);
+        ctx.Turn.Reply(ctx.Language.Pick("Het MDO is afgerond; de samenvatting staat in de chat.", "The MDO is closed; the summary is in the chat."));
+        return Task.CompletedTask;
+    }
+}

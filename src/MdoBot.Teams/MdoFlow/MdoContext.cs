@@ -1,0 +1,81 @@
+using MdoBot.Domain.Conversations;
+using MdoBot.Domain.Mdo;
+using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.MdoFlow;
+
+/// <summary>
+/// One turn acting on one MDO: the loaded aggregate, its meeting conversation, the members, and
+/// the effects every change needs (save, card updates, clock timers, audit) — all recorded in the
+/// turn's change set, so they commit together.
+/// </summary>
+public sealed class MdoContext(
+    TurnContext turn, LoadedMdo loaded, ConversationRef mdoConversation, IReadOnlyList<Participant> members, MdoOptions options)
+{
+    public TurnContext Turn { get; } = turn;
+
+    public Mdo Mdo => Loaded.Mdo;
+
+    public LoadedMdo Loaded { get; } = loaded;
+
+    /// <summary>The conversation the MDO is held in (may differ from the turn's, e.g. a 1:1 chat).</summary>
+    public ConversationRef MdoConversation { get; } = mdoConversation;
+
+    public IReadOnlyList<Participant> Members { get; } = members;
+
+    public MdoOptions Options { get; } = options;
+
+    public Language Language => Turn.Language;
+
+    public TimeZoneInfo TimeZone { get; } = options.ResolveTimeZone();
+
+    public DateTimeOffset Now => Turn.Now;
+
+    /// <summary>The acting user, as a participant.</summary>
+    public Participant Actor => new(Turn.UserId ?? string.Empty, Turn.UserName is { Length: > 0 } n ? n : MemberName(Turn.UserId));
+
+    public TimeSpan WarningLead => TimeSpan.FromMinutes(Options.WarningLeadMinutes);
+
+    public string MemberName(string? id) => Members.FirstOrDefault(m => m.Id == id)?.Name ?? "?";
+
+    public void Save(string auditAction, string? caseId = null)
+    {
+        MdoRepository.Save(Turn.Changes, Loaded);
+        Turn.Changes.Record(new AuditEntry(Now, Turn.UserId, auditAction, Mdo.ConversationId, Mdo.Id, caseId));
+    }
+
+    public AdaptiveCardBox Editor(string? editingCaseId = null, string? notice = null) =>
+        new(AgendaEditorCard.Build(Mdo, Members, Language, TimeZone, editingCaseId, notice));
+
+    public AdaptiveCardBox LiveAgenda() => new(LiveAgendaCard.Build(Mdo, Language, Now, TimeZone));
+
+    public AdaptiveCardBox CaseCardFor(MdoCase c) =>
+        new(CaseCard.Build(Mdo, c, Members, Language, Now, TimeZone, c.Id == Mdo.CurrentCaseId ? Mdo.CurrentClock(WarningLead) : null));
+
+    public AdaptiveCardBox ActionCardFor(MdoAction a) =>
+        new(ActionCard.Build(Mdo, a, Mdo.FindCase(a.CaseId)?.Code ?? string.Empty, Language, TimeZone));
+
+    public void UpdateLiveAgenda() => Turn.UpdateCardIn(MdoConversation, CardKeys.LiveAgenda(Mdo.Id), LiveAgenda().Card);
+
+    public void PostLiveAgenda() => Turn.SendCardTo(MdoConversation, LiveAgenda().Card, CardKeys.LiveAgenda(Mdo.Id));
+
+    public void PostCaseCard(MdoCase c) => Turn.SendCardTo(MdoConversation, CaseCardFor(c).Card, CardKeys.Case(Mdo.Id, c.Id));
+
+    public void UpdateCaseCard(MdoCase c) => Turn.UpdateCardIn(MdoConversation, CardKeys.Case(Mdo.Id, c.Id), CaseCardFor(c).Card);
+
+    public void PostActionCard(MdoAction a) => Turn.SendCardTo(MdoConversation, ActionCardFor(a).Card, CardKeys.Action(Mdo.Id, a.Id));
+
+    public void UpdateActionCard(MdoAction a) => Turn.UpdateCardIn(MdoConversation, CardKeys.Action(Mdo.Id, a.Id), ActionCardFor(a).Card);
+
+    public void PostSummary() =>
+        Turn.SendCardTo(MdoConversation, SummaryCard.Build(Mdo, Language, TimeZone), CardKeys.Summary(Mdo.Id));
+
+    /// <summary>Schedules (or moves) the stored timers of the current case; cancels them when no case runs.</summary>
+    public void SyncClock() => MdoClockTimers.Sync(Turn.Changes, Mdo, WarningLead, TimeSpan.FromMinutes(Options.RefreshMinutes), Now);
+}
+
+/// <summary>A built card (a small wrapper so call sites read as intent).</summary>
+public sealed record AdaptiveCardBox(Cards.Model.AdaptiveCard Card);

@@ -1,0 +1,58 @@
+using MdoBot.Domain.Conversations;
+using MdoBot.Domain.Mdo;
+using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Routing;
+using Microsoft.Extensions.Options;
+
+namespace MdoBot.Teams.MdoFlow;
+
+/// <summary>Loads the MDO a turn acts on, with its conversation and members.</summary>
+public sealed class MdoContextFactory(MdoRepository repository, IStore store, MemberDirectory members, IOptions<MdoOptions> options)
+{
+    public MdoOptions Options => options.Value;
+
+    /// <summary>The MDO named by a card's data; null when it no longer exists.</summary>
+    public async Task<MdoContext?> ForMdoAsync(TurnContext turn, string? mdoId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (string.IsNullOrWhiteSpace(mdoId) || await repository.GetAsync(mdoId, ct) is not { } loaded)
+        {
+            return null;
+        }
+
+        var conversation = loaded.Mdo.ConversationId == turn.Conversation.ConversationId
+            ? turn.Conversation
+            : await store.GetConversationAsync(loaded.Mdo.ConversationId, ct);
+        return conversation is null ? null : await CreateAsync(turn, loaded, conversation, ct);
+    }
+
+    /// <summary>The open (not closed) MDO of the turn's conversation, if any.</summary>
+    public async Task<MdoContext?> ForConversationAsync(TurnContext turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var loaded = await repository.GetOpenAsync(turn.Conversation.ConversationId, ct);
+        return loaded is null ? null : await CreateAsync(turn, loaded, turn.Conversation, ct);
+    }
+
+    /// <summary>The most recent MDO of the turn's conversation (open or closed).</summary>
+    public async Task<MdoContext?> LatestAsync(TurnContext turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var loaded = (await repository.GetSeriesAsync(turn.Conversation.ConversationId, ct)).LastOrDefault();
+        return loaded is null ? null : await CreateAsync(turn, loaded, turn.Conversation, ct);
+    }
+
+    /// <summary>Creates a new planned MDO in the turn's conversation with the actor as its first chair.</summary>
+    public async Task<MdoContext> CreateNewAsync(TurnContext turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var memberList = await members.GetAsync(turn.Conversation, ct);
+        var creator = new Participant(turn.UserId!, turn.UserName is { Length: > 0 } n ? n : MemberDirectory.Find(memberList, turn.UserId)?.Name ?? "?");
+        var title = turn.Activity.Conversation?.Name is { Length: > 0 } name ? name : "MDO";
+        var mdo = Mdo.Create(Guid.NewGuid().ToString("N")[..12], turn.Conversation.ConversationId, title, creator, turn.Now);
+        return new MdoContext(turn, new LoadedMdo(mdo, 0), turn.Conversation, memberList, options.Value);
+    }
+
+    private async Task<MdoContext> CreateAsync(TurnContext turn, LoadedMdo loaded, ConversationRef conversation, CancellationToken ct) =>
+        new(turn, loaded, conversation, await members.GetAsync(conversation, ct), options.Value);
+}

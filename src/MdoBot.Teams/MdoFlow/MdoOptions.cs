@@ -1,0 +1,22 @@
+namespace MdoBot.Teams.MdoFlow;
+
+/// <summary>Configuration section <c>Mdo</c>.</summary>
+public sealed class MdoOptions
+{
+    public const string Section = "Mdo";
+
+    /// <summary>Minutes before the end of a time box at which the warning is sent.</summary>
+    public int WarningLeadMinutes { get; set; } = 5;
+
+    /// <summary>How often the case card's time line is refreshed while a case runs.</summary>
+    public int RefreshMinutes { get; set; } = 5;
+
+    /// <summary>Time zone for dates and times shown on cards.</summary>
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    /// <summary>Public https base URL of MdoBot (for the in-meeting notification bubble page); optional.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public TimeZoneInfo ResolveTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var tz) ? tz : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using MdoBot.Domain.Conversations;
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace MdoBot.Teams.MdoFlow;
+
+/// <summary>
+/// The members of a conversation (from <c>GET v3/conversations/{id}/members</c>), cached briefly.
+/// Only ids and display names are kept, in memory.
+/// </summary>
+public sealed partial class MemberDirectory(IConnectorClient connector, TimeProvider time, ILogger<MemberDirectory> logger)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<Participant> Members)> _cache = new();
+
+    public async Task<IReadOnlyList<Participant>> GetAsync(ConversationRef conversation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var now = time.GetUtcNow();
+        if (_cache.TryGetValue(conversation.ConversationId, out var hit) && now - hit.At < CacheFor)
+        {
+            return hit.Members;
+        }
+
+        try
+        {
+            var members = (await connector.GetConversationMembersAsync(conversation.ServiceUrl, conversation.ConversationId, ct))
+                .Where(m => !string.IsNullOrEmpty(m.Id) && m.Id != conversation.BotId)
+                .Select(m => new Participant(m.Id!, string.IsNullOrWhiteSpace(m.Name) ? m.GivenName ?? "?" : m.Name!))
+                .DistinctBy(p => p.Id)
+                .ToList();
+            if (_cache.Count > 10_000)
+            {
+                _cache.Clear();
+            }
+
+            _cache[conversation.ConversationId] = (now, members);
+            return members;
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException)
+        {
+            LogMembersUnavailable(logger, ex.GetType().Name);
+            return hit.Members ?? [];
+        }
+    }
+
+    /// <summary>Finds a member by id, else by (case-insensitive) display name.</summary>
+    public static Participant? Find(IReadOnlyList<Participant> members, string? idOrName) =>
+        string.IsNullOrWhiteSpace(idOrName) ? null
+        : members.FirstOrDefault(m => m.Id == idOrName)
+          ?? members.FirstOrDefault(m => string.Equals(m.Name, idOrName.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation members could not be read: {Error}")]
+    private static partial void LogMembersUnavailable(ILogger logger, string error);
+}
