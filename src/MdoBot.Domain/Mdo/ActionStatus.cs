@@ -14,4 +14,7 @@ public enum ActionStatus
     Declined,
     Reassigned,
     Done,
+
+    /// <summary>No longer needed (decided at a follow-up, by the owner or a chair).</summary>
+    Dropped,
 }

@@ -102,6 +102,45 @@ public sealed partial class Mdo
         }
     }
 
+    /// <summary>
+    /// Drops an open (proposed or confirmed) action that is no longer needed — at a follow-up in a
+    /// later MDO. Owner or chair; allowed after Close. Returns false when already dropped.
+    /// </summary>
+    public bool MarkActionDropped(Participant actor, string actionId, DateTimeOffset now)
+    {
+        var action = RequireAction(actionId);
+        MdoPolicy.DemandCanMarkDone(this, action, actor);
+        switch (action.Status)
+        {
+            case ActionStatus.Proposed or ActionStatus.Confirmed:
+                action.Drop(actor.Id, now);
+                return true;
+            case ActionStatus.Dropped:
+                return false;
+            default:
+                throw MdoRuleException.State($"Only an open action can be dropped; '{actionId}' is {action.Status}.");
+        }
+    }
+
+    /// <summary>Records how the parents got their feedback (case lead or chair; allowed after Close).</summary>
+    public bool RecordFeedback(Participant actor, string caseId, FeedbackStatus status, DateTimeOffset now)
+    {
+        var c = FindCase(caseId) ?? throw new MdoRuleException(MdoError.NotFound, "Case not found.");
+        MdoPolicy.DemandCaseLeadOrChair(this, c, actor);
+        if (status == FeedbackStatus.Open)
+        {
+            throw MdoRuleException.Invalid("status", "feedback can only be marked sent or discussed.");
+        }
+
+        if (c.Feedback == status)
+        {
+            return false;
+        }
+
+        c.RecordFeedback(status, actor.Id, now);
+        return true;
+    }
+
     private static void EnsureDueNotPast(DateOnly due, DateTimeOffset now)
     {
         if (due < DateOnly.FromDateTime(now.Date))

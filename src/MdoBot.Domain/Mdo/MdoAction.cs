@@ -84,6 +84,13 @@ public sealed class MdoAction
         return new MdoAction(newId, CaseId, newOwner, Description, dueDate, createdBy, now) { ReassignedFrom = Id };
     }
 
+    internal void Drop(string userId, DateTimeOffset now)
+    {
+        Status = ActionStatus.Dropped;
+        DoneBy = userId;
+        DoneAt = now;
+    }
+
     internal void MarkDone(string userId, DateTimeOffset now)
     {
         Status = ActionStatus.Done;

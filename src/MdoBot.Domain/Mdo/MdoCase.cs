@@ -64,6 +64,20 @@ public sealed class MdoCase
     /// <summary>Time used, to the second, over every stretch the case was current (not counting a running stretch).</summary>
     [JsonInclude] public int UsedSeconds { get; private set; }
 
+    /// <summary>The parents' feedback: open, sent by e-mail or discussed in person (by whom, when).</summary>
+    [JsonInclude] public FeedbackStatus Feedback { get; private set; }
+
+    [JsonInclude] public string? FeedbackBy { get; private set; }
+
+    [JsonInclude] public DateTimeOffset? FeedbackAt { get; private set; }
+
+    internal void RecordFeedback(FeedbackStatus status, string userId, DateTimeOffset now)
+    {
+        Feedback = status;
+        FeedbackBy = userId;
+        FeedbackAt = now;
+    }
+
     /// <summary>Time box plus extensions.</summary>
     [JsonIgnore] public int PlannedMinutes => TimeBoxMinutes + ExtensionMinutes;
 

@@ -48,4 +48,17 @@ public static class MdoPolicy
             throw new MdoRuleException(MdoError.NotOwner, "Only the owner of the action or a chair can do this.");
         }
     }
+
+    public static bool IsCaseLead(MdoCase c, string? userId) =>
+        userId is not null && c is not null && c.CaseLead?.Id == userId;
+
+    /// <summary>The case lead owns the parents' feedback; a chair may act for them.</summary>
+    public static void DemandCaseLeadOrChair(Mdo mdo, MdoCase c, Participant actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!IsCaseLead(c, actor.Id) && !IsChair(mdo, actor.Id))
+        {
+            throw new MdoRuleException(MdoError.NotOwner, "Only the case lead or a chair can do this.");
+        }
+    }
 }

@@ -36,7 +36,7 @@ public sealed class AuthorizationTests
         string[] notChairOnly =
         [
             nameof(Mdo.Mdo.Create), nameof(Mdo.Mdo.StartBySystem), nameof(Mdo.Mdo.CloseBySystem), nameof(Mdo.Mdo.AddOrganizerAsChair),
-            nameof(Mdo.Mdo.ConfirmAction), nameof(Mdo.Mdo.DeclineAction), nameof(Mdo.Mdo.MarkActionDone),
+            nameof(Mdo.Mdo.ConfirmAction), nameof(Mdo.Mdo.DeclineAction), nameof(Mdo.Mdo.MarkActionDone), nameof(Mdo.Mdo.MarkActionDropped), nameof(Mdo.Mdo.RecordFeedback),
             nameof(Mdo.Mdo.FitCheck), nameof(Mdo.Mdo.IsChair), nameof(Mdo.Mdo.FindCase), nameof(Mdo.Mdo.FindAction),
             nameof(Mdo.Mdo.CurrentClock), nameof(Mdo.Mdo.Summary),
         ];
