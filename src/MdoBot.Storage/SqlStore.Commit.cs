@@ -11,18 +11,31 @@ public abstract partial class SqlStore
         ArgumentNullException.ThrowIfNull(changes);
         await using var conn = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(conn, ct);
-        var outcome = await ApplyAsync(conn, tx, changes);
-        if (outcome == CommitOutcome.Committed)
+        try
         {
-            await tx.CommitAsync(ct);
-        }
-        else
-        {
-            await tx.RollbackAsync(ct);
-        }
+            var outcome = await ApplyAsync(conn, tx, changes);
+            if (outcome == CommitOutcome.Committed)
+            {
+                await tx.CommitAsync(ct);
+            }
+            else
+            {
+                await tx.RollbackAsync(ct);
+            }
 
-        return outcome;
+            return outcome;
+        }
+        catch (DbException ex) when (TranslateCommitFailure(ex) is { } outcome)
+        {
+            return outcome; // nothing was written: disposing the transaction rolls it back
+        }
     }
+
+    /// <summary>
+    /// Maps a failure caused by a concurrent writer (another instance) to the outcome it means;
+    /// null keeps it an exception. SQLite serializes writers, so the default maps nothing.
+    /// </summary>
+    protected virtual CommitOutcome? TranslateCommitFailure(DbException exception) => null;
 
     private async Task<CommitOutcome> ApplyAsync(DbConnection conn, DbTransaction tx, ChangeSet changes)
     {

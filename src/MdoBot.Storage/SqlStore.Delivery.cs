@@ -9,7 +9,11 @@ public abstract partial class SqlStore
     {
         await using var conn = await OpenAsync(ct);
         var rows = await conn.QueryAsync<OutboxRow>(
-            "SELECT * FROM outbox WHERE failed = 0 ORDER BY id LIMIT @max", new { max });
+            """
+            SELECT id, conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id,
+              CAST(attempts AS BIGINT) AS attempts, CAST(failed AS BIGINT) AS failed
+            FROM outbox WHERE failed = 0 ORDER BY id LIMIT @max
+            """, new { max });
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
@@ -71,7 +75,7 @@ public abstract partial class SqlStore
     {
         await using var conn = await OpenAsync(ct);
         var rows = await conn.QueryAsync<TimerRow>(
-            "SELECT * FROM timers WHERE due_at <= @until ORDER BY due_at LIMIT @max",
+            "SELECT timer_key, kind, due_at, conversation_id, payload FROM timers WHERE due_at <= @until ORDER BY due_at LIMIT @max",
             new { until = until.ToUnixTimeMilliseconds(), max });
         return rows.Select(r => r.ToDomain()).ToList();
     }

@@ -21,10 +21,19 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 
     protected long Now() => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Called first inside the migration transaction, so that instances starting at the same time
+    /// migrate one after the other (PostgreSQL: an advisory lock). SQLite needs nothing: its write
+    /// transaction already excludes other writers.
+    /// </summary>
+    protected virtual Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        Task.CompletedTask;
+
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(conn, ct);
+        await LockMigrationsAsync(conn, tx, ct);
         await conn.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", transaction: tx);
         var current = await conn.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM schema_version", transaction: tx) ?? 0;
         for (var i = (int)current; i < Migrations.All.Count; i++)
@@ -62,7 +71,11 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     {
         await using var conn = await OpenAsync(ct);
         var row = await conn.QuerySingleOrDefaultAsync<ConversationRow>(
-            "SELECT * FROM conversations WHERE conversation_id = @conversationId", new { conversationId });
+            """
+            SELECT conversation_id, service_url, tenant_id, bot_id, channel_id, kind, meeting_id, locale, installed_at,
+              CAST(active AS BIGINT) AS active
+            FROM conversations WHERE conversation_id = @conversationId
+            """, new { conversationId });
         return row?.ToDomain();
     }
 

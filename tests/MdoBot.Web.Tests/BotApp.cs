@@ -21,8 +21,11 @@ public sealed class BotApp : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
 
-    private BotApp(FakeBotConnector connector, ManualTimeProvider time, Dictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    private BotApp(FakeBotConnector connector, ManualTimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
+        _services = services;
         Connector = connector;
         Time = time;
         _settings = settings;
@@ -41,10 +44,10 @@ public sealed class BotApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<BotApp> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<BotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var connector = await FakeBotConnector.StartAsync();
-        return new BotApp(connector, new ManualTimeProvider(), settings ?? []);
+        return new BotApp(connector, new ManualTimeProvider(), settings ?? [], services);
     }
 
     private WebApplicationFactory<Program> Create()
@@ -62,6 +65,7 @@ public sealed class BotApp : IAsyncDisposable
             {
                 s.RemoveAll<TimeProvider>();
                 s.AddSingleton<TimeProvider>(Time);
+                _services?.Invoke(s);
             });
         });
         factory.UseKestrel(0);

@@ -11,6 +11,12 @@ public enum OutboxOperation
 
     /// <summary>Create a 1:1 conversation with <see cref="OutboxItem.TargetUserId"/> and post into it.</summary>
     SendPersonal,
+
+    /// <summary>
+    /// E-mail <see cref="OutboxItem.TargetUserId"/> (address looked up at delivery time, never stored);
+    /// <see cref="OutboxItem.ActivityJson"/> holds the subject and bodies.
+    /// </summary>
+    Email,
 }
 
 /// <summary>

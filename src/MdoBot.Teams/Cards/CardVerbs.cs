@@ -30,6 +30,14 @@ public static class CardVerbs
     // Action card (owner). Data: ActionActionData; input: declineReason.
     public const string ConfirmAction = "action.confirm";
     public const string DeclineAction = "action.decline";
+
+    // Reminder card in the owner's 1:1 chat (owner or chair). Data: ActionActionData.
+    public const string MarkActionDone = "action.markDone";
+
+    // "Open actions from last time" on a returning case's card (owner or chair). Data: FollowUpActionData.
+    public const string FollowUpDone = "followup.done";
+    public const string FollowUpStillOpen = "followup.stillOpen";
+    public const string FollowUpDropped = "followup.dropped";
 }
 
 /// <summary>Keys under which posted cards are remembered, so they can be updated in place.</summary>

@@ -5,12 +5,18 @@ using MdoBot.Teams.Protocol;
 namespace MdoBot.Teams.Hosting;
 
 /// <summary>Performs one outbox item against the Bot Connector service.</summary>
-public sealed class OutboxDelivery(IConnectorClient connector, IOutboxStore outbox, IStore store)
+public sealed class OutboxDelivery(IConnectorClient connector, IOutboxStore outbox, IStore store, Mail.IMailGateway mail)
 {
     /// <summary>Returns the id of the posted activity and, for a new 1:1 chat, its conversation id.</summary>
     public async Task<(string? ActivityId, string? CreatedConversationId)> DeliverAsync(OutboxItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Operation == OutboxOperation.Email)
+        {
+            await SendEmailAsync(item, ct);
+            return (null, null);
+        }
+
         var activity = JsonSerializer.Deserialize<Activity>(item.ActivityJson, ProtocolJson.Options)
             ?? throw new JsonException("Empty outbox activity.");
         var conversation = await store.GetConversationAsync(item.ConversationId, ct);
@@ -33,6 +39,26 @@ public sealed class OutboxDelivery(IConnectorClient connector, IOutboxStore outb
                 activity.Conversation = new ConversationAccount { Id = item.ConversationId };
                 var sent = await connector.SendToConversationAsync(item.ServiceUrl, item.ConversationId, activity, ct);
                 return (sent.Id, null);
+        }
+    }
+
+    /// <summary>Looks the address up in the conversation's member list now (it is never stored) and sends.</summary>
+    private async Task SendEmailAsync(OutboxItem item, CancellationToken ct)
+    {
+        var content = JsonSerializer.Deserialize<Mail.MailContent>(item.ActivityJson, ProtocolJson.Options)
+            ?? throw new JsonException("Empty e-mail.");
+        var members = await connector.GetConversationMembersAsync(item.ServiceUrl, item.ConversationId, ct);
+        var member = members.FirstOrDefault(m => m.Id == item.TargetUserId);
+        var address = member?.Email ?? member?.UserPrincipalName;
+        if (string.IsNullOrWhiteSpace(address) || !address.Contains('@', StringComparison.Ordinal))
+        {
+            return; // no mailbox known for this member: the 1:1 chat message is what they get
+        }
+
+        var outcome = await mail.SendAsync(new Mail.MailEnvelope(address, content.Subject, content.HtmlBody, content.TextBody), ct);
+        if (outcome == Mail.MailOutcome.Failed)
+        {
+            throw new HttpRequestException("E-mail delivery failed; it will be retried.");
         }
     }
 

@@ -55,6 +55,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<OrganizerCheck>();
         services.AddSingleton<IPostedCards, PostedCards>();
         services.AddSingleton<OpenAgenda>();
+        services.AddSingleton<SeriesRepository>();
+        services.AddSingleton<AfterClose>();
+        services.TryAddSingleton<Mail.IMailGateway, Mail.DisabledMailGateway>();
 
         foreach (var handler in new[]
         {
@@ -71,7 +74,7 @@ public static class TeamsServiceCollectionExtensions
         foreach (var command in new[]
         {
             typeof(AgendaCommand), typeof(StartCommand), typeof(NextCommand), typeof(ExtendCommand), typeof(CloseCommand),
-            typeof(SummaryCommand), typeof(ChairCommand), typeof(ActionCommand),
+            typeof(SummaryCommand), typeof(ChairCommand), typeof(ActionCommand), typeof(CoordinatorCommand), typeof(ExportCommand),
         })
         {
             services.AddSingleton(typeof(ICommandHandler), command);

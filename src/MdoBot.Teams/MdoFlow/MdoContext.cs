@@ -2,6 +2,7 @@ using MdoBot.Domain.Conversations;
 using MdoBot.Domain.Mdo;
 using MdoBot.Domain.Persistence;
 using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.Routing;
 
@@ -13,7 +14,8 @@ namespace MdoBot.Teams.MdoFlow;
 /// turn's change set, so they commit together.
 /// </summary>
 public sealed class MdoContext(
-    TurnContext turn, LoadedMdo loaded, ConversationRef mdoConversation, IReadOnlyList<Participant> members, MdoOptions options)
+    TurnContext turn, LoadedMdo loaded, ConversationRef mdoConversation, IReadOnlyList<Participant> members, MdoOptions options,
+    SeriesFollowUp? followUp = null)
 {
     public TurnContext Turn { get; } = turn;
 
@@ -27,6 +29,9 @@ public sealed class MdoContext(
     public IReadOnlyList<Participant> Members { get; } = members;
 
     public MdoOptions Options { get; } = options;
+
+    /// <summary>What this MDO carries over from the earlier MDOs of its series: returning cases and their open actions.</summary>
+    public SeriesFollowUp FollowUp { get; } = followUp ?? SeriesFollowUp.None;
 
     public Language Language => Turn.Language;
 
@@ -50,10 +55,11 @@ public sealed class MdoContext(
     public AdaptiveCardBox Editor(string? editingCaseId = null, string? notice = null) =>
         new(AgendaEditorCard.Build(Mdo, Members, Language, TimeZone, editingCaseId, notice));
 
-    public AdaptiveCardBox LiveAgenda() => new(LiveAgendaCard.Build(Mdo, Language, Now, TimeZone));
+    public AdaptiveCardBox LiveAgenda() => new(LiveAgendaCard.Build(Mdo, Language, Now, TimeZone, FollowUp.ReturningCodes));
 
     public AdaptiveCardBox CaseCardFor(MdoCase c) =>
-        new(CaseCard.Build(Mdo, c, Members, Language, Now, TimeZone, c.Id == Mdo.CurrentCaseId ? Mdo.CurrentClock(WarningLead) : null));
+        new(CaseCard.Build(Mdo, c, Members, Language, Now, TimeZone, c.Id == Mdo.CurrentCaseId ? Mdo.CurrentClock(WarningLead) : null,
+            FollowUp.OpenFor(c.Code)));
 
     public AdaptiveCardBox ActionCardFor(MdoAction a) =>
         new(ActionCard.Build(Mdo, a, Mdo.FindCase(a.CaseId)?.Code ?? string.Empty, Language, TimeZone));

@@ -1,13 +1,15 @@
 using MdoBot.Domain.Conversations;
 using MdoBot.Domain.Mdo;
 using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Handlers.FollowUp;
 using MdoBot.Teams.Routing;
 using Microsoft.Extensions.Options;
 
 namespace MdoBot.Teams.MdoFlow;
 
-/// <summary>Loads the MDO a turn acts on, with its conversation and members.</summary>
-public sealed class MdoContextFactory(MdoRepository repository, IStore store, MemberDirectory members, IOptions<MdoOptions> options)
+/// <summary>Loads the MDO a turn acts on, with its conversation, members and what it follows up from earlier MDOs.</summary>
+public sealed class MdoContextFactory(
+    MdoRepository repository, IStore store, MemberDirectory members, IOptions<MdoOptions> options, FollowUpLookup followUps)
 {
     public MdoOptions Options => options.Value;
 
@@ -54,5 +56,5 @@ public sealed class MdoContextFactory(MdoRepository repository, IStore store, Me
     }
 
     private async Task<MdoContext> CreateAsync(TurnContext turn, LoadedMdo loaded, ConversationRef conversation, CancellationToken ct) =>
-        new(turn, loaded, conversation, await members.GetAsync(conversation, ct), options.Value);
+        new(turn, loaded, conversation, await members.GetAsync(conversation, ct), options.Value, await followUps.ForAsync(loaded.Mdo, ct));
 }

@@ -14,6 +14,12 @@ public sealed class MdoOptions
     /// <summary>Time zone for dates and times shown on cards.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 
+    /// <summary>How many days before an action's due date its owner gets a reminder (0 = none).</summary>
+    public int ReminderDaysBefore { get; set; } = 2;
+
+    /// <summary>The local hour (0–23, in <see cref="TimeZone"/>) at which reminders and overdue reports are sent.</summary>
+    public int ReminderHour { get; set; } = 9;
+
     /// <summary>Public https base URL of MdoBot (for the in-meeting notification bubble page); optional.</summary>
     public string? PublicBaseUrl { get; set; }
 

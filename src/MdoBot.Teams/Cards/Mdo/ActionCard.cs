@@ -80,6 +80,11 @@ public static class ActionCard
                     + (mdo.FindAction(a.ReassignedTo) is { } replacement ? lang.Pick(" aan ", " to ") + replacement.Owner.Name : ""),
                 IsSubtle = true,
             },
+            ActionStatus.Dropped => new TextBlock
+            {
+                Text = lang.Pick("Vervallen", "Dropped") + (a.DoneAt is { } dropped ? lang.Pick(" op ", " on ") + MdoFormat.Date(dropped, tz, lang) : ""),
+                IsSubtle = true,
+            },
             _ => new TextBlock
             {
                 Text = "✓ " + lang.Pick("Gedaan", "Done") + (a.DoneAt is { } done ? lang.Pick(" op ", " on ") + MdoFormat.Date(done, tz, lang) : ""),

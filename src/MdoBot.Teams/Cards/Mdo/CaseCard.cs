@@ -1,4 +1,5 @@
 using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.Cards.Model;
 using MdoBot.Teams.Routing;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
@@ -16,18 +17,21 @@ public static class CaseCard
     /// <summary>The input id of the new-owner choice for declined action <paramref name="actionId"/>: "newOwner_a3".</summary>
     public static string NewOwnerInputId(string actionId) => $"{InputIds.NewOwner}_{actionId}";
 
+    /// <param name="openFromLastTime">Open actions of this case from earlier MDOs of the series, shown first; none when null or empty.</param>
     public static AdaptiveCard Build(
-        MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateTimeOffset now, TimeZoneInfo tz, CaseClock? clock)
+        MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateTimeOffset now, TimeZoneInfo tz, CaseClock? clock,
+        IReadOnlyList<EarlierAction>? openFromLastTime = null)
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(tz);
-        return CardBudget.Fit(CaseLayout.Levels, level => Render(mdo, c, members, lang, now, tz, clock, CaseLayout.For(level)));
+        return CardBudget.Fit(CaseLayout.Levels, level => Render(mdo, c, members, lang, now, tz, clock, CaseLayout.For(level), openFromLastTime));
     }
 
     private static AdaptiveCard Render(
-        MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateTimeOffset now, TimeZoneInfo tz, CaseClock? clock, CaseLayout layout)
+        MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateTimeOffset now, TimeZoneInfo tz, CaseClock? clock, CaseLayout layout,
+        IReadOnlyList<EarlierAction>? openFromLastTime)
     {
         var closed = mdo.State == MdoState.Closed;
         var body = new List<CardElement>
@@ -40,6 +44,11 @@ public static class CaseCard
             MdoTexts.Heading(lang.Pick("Perspectief van het gezin", "The family's view")),
             FamilyView(c.FamilyView, lang, layout.MaxText),
         };
+        if (openFromLastTime is { Count: > 0 })
+        {
+            body.Insert(3, FollowUpSection.Build(mdo, c, openFromLastTime, lang, now, tz, layout.MaxText)); // after title, status and time
+        }
+
         if (closed)
         {
             body.Add(MdoTexts.Heading(lang.Pick("Uitkomst", "Outcome")));

@@ -22,6 +22,7 @@ internal static class MdoTexts
         ActionStatus.Confirmed => lang.Pick("bevestigd", "confirmed"),
         ActionStatus.Declined => lang.Pick("niet haalbaar", "not feasible") + (declineReason is null ? "" : $": {declineReason}"),
         ActionStatus.Reassigned => lang.Pick("overgedragen", "reassigned"),
+        ActionStatus.Dropped => lang.Pick("vervallen", "dropped"),
         _ => lang.Pick("gedaan", "done"),
     };
 

@@ -45,14 +45,14 @@ public sealed class ExtendCommand(MdoContextFactory factory, OrganizerCheck orga
     }
 }
 
-public sealed class CloseCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class CloseCommand(MdoContextFactory factory, OrganizerCheck organizers, AfterClose afterClose) : MdoCommandBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["afronden", "close"];
 
-    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    protected override async Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
     {
         MeetingFlow.Close(ctx, bySystem: false);
-        return Task.CompletedTask;
+        await afterClose.RunAsync(ctx, ct);
     }
 }
 

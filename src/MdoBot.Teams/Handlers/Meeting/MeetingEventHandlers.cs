@@ -25,7 +25,7 @@ public sealed class MeetingStartHandler(MdoContextFactory factory) : IEventHandl
 }
 
 /// <summary>Teams' meetingEnd event: a running MDO is closed and its summary posted.</summary>
-public sealed class MeetingEndHandler(MdoContextFactory factory) : IEventHandler
+public sealed class MeetingEndHandler(MdoContextFactory factory, AfterClose afterClose) : IEventHandler
 {
     public string EventName => "application/vnd.microsoft.meetingEnd";
 
@@ -35,7 +35,10 @@ public sealed class MeetingEndHandler(MdoContextFactory factory) : IEventHandler
         var ctx = await factory.ForConversationAsync(turn, ct);
         if (ctx is { Mdo.State: MdoState.Running })
         {
-            MeetingFlow.Close(ctx, bySystem: true);
+            if (MeetingFlow.Close(ctx, bySystem: true))
+            {
+                await afterClose.RunAsync(ctx, ct);
+            }
         }
     }
 }

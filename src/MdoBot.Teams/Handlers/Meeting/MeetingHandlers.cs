@@ -49,14 +49,14 @@ public sealed class ExtendHandler(MdoContextFactory factory, OrganizerCheck orga
     }
 }
 
-public sealed class CloseHandler(MdoContextFactory factory, OrganizerCheck organizers) : MeetingHandlerBase(factory, organizers)
+public sealed class CloseHandler(MdoContextFactory factory, OrganizerCheck organizers, AfterClose afterClose) : MeetingHandlerBase(factory, organizers)
 {
     public override string Verb => CardVerbs.Close;
 
-    protected override Task ExecuteAsync(MdoContext ctx, MeetingActionData data, CancellationToken ct)
+    protected override async Task ExecuteAsync(MdoContext ctx, MeetingActionData data, CancellationToken ct)
     {
         MeetingFlow.Close(ctx, bySystem: false);
+        await afterClose.RunAsync(ctx, ct);
         ctx.Turn.Reply(ctx.Language.Pick("Het MDO is afgerond; de samenvatting staat in de chat.", "The MDO is closed; the summary is in the chat."));
-        return Task.CompletedTask;
     }
 }

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// PostgresStore.Classify is unit-tested without a server.
+[assembly: InternalsVisibleTo("MdoBot.Storage.Tests")]

@@ -1,0 +1,89 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Routing;
+using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
+
+namespace MdoBot.Teams.Cards.FollowUp;
+
+/// <summary>
+/// "Open acties van vorige keer" at the top of a returning case's card: each open action of an
+/// earlier MDO with Done / Still open / Drop for its owner or a chair (read-only once the MDO is closed).
+/// </summary>
+public static class FollowUpSection
+{
+    /// <summary>At most this many actions get a row; the rest are counted.</summary>
+    public const int MaxRows = 8;
+
+    public static Container Build(
+        MdoMeeting current, MdoCase c, IReadOnlyList<EarlierAction> open, Language lang, DateTimeOffset now, TimeZoneInfo tz, int maxText)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(open);
+        var readOnly = current.State == MdoState.Closed;
+        var today = MdoFormat.LocalDate(now, tz);
+        var items = new List<CardElement>
+        {
+            new TextBlock { Text = lang.Pick("Open acties van vorige keer", "Open actions from last time"), Weight = "Bolder" },
+            new TextBlock
+            {
+                Text = readOnly
+                    ? lang.Pick("Stand bij het afronden van dit MDO.", "Status when this MDO was closed.")
+                    : lang.Pick("Hoe staat het ervoor? De eigenaar of de voorzitter werkt de status bij.", "How are they doing? The owner or the chair updates the status."),
+                IsSubtle = true,
+                Spacing = "None",
+            },
+        };
+        foreach (var e in open.Take(MaxRows))
+        {
+            items.Add(Line(e, lang, today, tz, maxText));
+            if (!readOnly)
+            {
+                items.Add(Buttons(current, c, e, lang));
+            }
+        }
+
+        if (open.Count > MaxRows)
+        {
+            var more = open.Count - MaxRows;
+            items.Add(new TextBlock { Text = lang.Pick($"En nog {more} open acties.", $"And {more} more open actions."), IsSubtle = true, Spacing = "Small" });
+        }
+
+        return new Container { Style = "emphasis", Items = items };
+    }
+
+    private static TextBlock Line(EarlierAction e, Language lang, DateOnly today, TimeZoneInfo tz, int maxText)
+    {
+        var a = e.Action;
+        var overdue = a.DueDate < today;
+        var line = MdoTexts.ActionLine(
+            CardBudget.Clip(a.Description, maxText), a.Owner.Name, a.DueDate, MdoTexts.ActionStatusText(a.Status, null, lang), lang);
+        return new TextBlock
+        {
+            Text = $"• {line}{(overdue ? lang.Pick(" · verlopen", " · overdue") : "")} ({lang.Pick("MDO van", "MDO of")} {MdoFormat.Date(e.HeldAt, tz, lang)})",
+            Color = overdue ? "attention" : null,
+            Spacing = "Small",
+        };
+    }
+
+    private static ActionSet Buttons(MdoMeeting current, MdoCase c, EarlierAction e, Language lang) => new()
+    {
+        Spacing = "Small",
+        Actions =
+        [
+            Button(current, c, e, CardVerbs.FollowUpDone, lang.Pick("Gedaan", "Done"), "positive"),
+            Button(current, c, e, CardVerbs.FollowUpStillOpen, lang.Pick("Loopt nog", "Still open"), null),
+            Button(current, c, e, CardVerbs.FollowUpDropped, lang.Pick("Vervallen", "Drop"), "destructive"),
+        ],
+    };
+
+    private static ExecuteAction Button(MdoMeeting current, MdoCase c, EarlierAction e, string verb, string title, string? style) => new()
+    {
+        Title = title,
+        Verb = verb,
+        Style = style,
+        Data = new FollowUpActionData(verb, e.MdoId, e.Action.Id, current.Id, c.Id),
+        AssociatedInputs = MdoButtons.NoInputs,
+    };
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Documents;
+
+/// <summary>
+/// The summary of an MDO or of one case as Markdown (copy-ready for a professional's own file) and
+/// as simple HTML (for e-mail). Only what was recorded is written.
+/// </summary>
+public static class SummaryText
+{
+    public static string Markdown(Mdo mdo, Language lang, TimeZoneInfo tz, Func<MdoCase, string?>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(mdo);
+        var sb = new StringBuilder();
+        sb.Append("# ").AppendLine(lang.Pick("Samenvatting MDO", "MDO summary"));
+        if (mdo.StartedAt is { } started)
+        {
+            sb.AppendLine(MdoFormat.Date(started, tz, lang));
+        }
+
+        var unconfirmed = mdo.Cases.SelectMany(c => c.Actions.Where(a => a.IsUnconfirmed).Select(a => (c, a))).ToList();
+        if (unconfirmed.Count > 0)
+        {
+            sb.AppendLine().Append("## ").AppendLine(lang.Pick("Nog niet bevestigde acties", "Unconfirmed actions"));
+            foreach (var (c, a) in unconfirmed)
+            {
+                sb.Append("- ").Append(c.Code).Append(": ").Append(a.Description).Append(" (").Append(a.Owner.Name).AppendLine(")");
+            }
+        }
+
+        foreach (var c in mdo.Cases)
+        {
+            sb.AppendLine().Append(CaseMarkdown(mdo, c, lang, tz, level: 2));
+            if (extra?.Invoke(c) is { } more)
+            {
+                sb.AppendLine(more);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>One case, for <c>export &lt;code&gt;</c>.</summary>
+    public static string CaseMarkdown(Mdo mdo, MdoCase c, Language lang, TimeZoneInfo tz, int level = 1)
+    {
+        ArgumentNullException.ThrowIfNull(mdo);
+        ArgumentNullException.ThrowIfNull(c);
+        var sb = new StringBuilder();
+        sb.Append('#', level).Append(' ').AppendLine(c.Code);
+        Line(sb, lang.Pick("Vraag", "Question"), c.Question);
+        Line(sb, lang.Pick("Wat het gezin wil", "What the family wants"), c.FamilyView.WhatTheyWant);
+        Line(sb, lang.Pick("Wat het gezin zelf kan", "What the family can do"), c.FamilyView.WhatTheyCanDoThemselves);
+        Line(sb, lang.Pick("Wat het gezin nodig heeft", "What the family needs"), c.FamilyView.WhatTheyNeed);
+        Line(sb, lang.Pick("Gedeeld doel", "Shared goal"), c.SharedGoal);
+        Line(sb, lang.Pick("Besluiten", "Decisions"), c.Decisions);
+        Line(sb, lang.Pick("Regiehouder", "Case lead"), c.CaseLead?.Name);
+        if (c.Actions.Count > 0)
+        {
+            sb.AppendLine().AppendLine(lang.Pick("Acties:", "Actions:"));
+            foreach (var a in c.Actions)
+            {
+                sb.Append("- ").Append(a.Description).Append(" — ").Append(a.Owner.Name).Append(", ")
+                    .Append(lang.Pick("uiterlijk ", "by ")).Append(MdoFormat.Date(a.DueDate, lang)).Append(" (").Append(MdoTexts.ActionStatusText(a.Status, a.DeclineReason, lang)).AppendLine(")");
+            }
+        }
+
+        var used = MdoFormat.RoundMinutes(c.UsedSeconds);
+        sb.AppendLine().Append(lang.Pick("Tijd: ", "Time: ")).Append(used.ToString(CultureInfo.InvariantCulture))
+            .Append(lang.Pick(" van ", " of ")).Append(c.PlannedMinutes.ToString(CultureInfo.InvariantCulture)).AppendLine(" min");
+        return sb.ToString();
+    }
+
+    /// <summary>Markdown → minimal, safe HTML (every text is HTML-encoded).</summary>
+    public static string Html(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var sb = new StringBuilder("<html><body style=\"font-family:Segoe UI,Arial,sans-serif\">");
+        var inList = false;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var isItem = line.StartsWith("- ", StringComparison.Ordinal);
+            if (inList && !isItem)
+            {
+                sb.Append("</ul>");
+                inList = false;
+            }
+
+            if (line.StartsWith('#'))
+            {
+                var level = Math.Min(line.TakeWhile(ch => ch == '#').Count(), 3);
+                sb.Append($"<h{level}>").Append(WebUtility.HtmlEncode(line.TrimStart('#').Trim())).Append($"</h{level}>");
+            }
+            else if (isItem)
+            {
+                sb.Append(inList ? string.Empty : "<ul>").Append("<li>").Append(WebUtility.HtmlEncode(line[2..])).Append("</li>");
+                inList = true;
+            }
+            else if (line.Length > 0)
+            {
+                sb.Append("<p>").Append(WebUtility.HtmlEncode(line.Replace("**", string.Empty, StringComparison.Ordinal))).Append("</p>");
+            }
+        }
+
+        return sb.Append(inList ? "</ul>" : string.Empty).Append("</body></html>").ToString();
+    }
+
+    private static void Line(StringBuilder sb, string label, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            sb.Append("**").Append(label).Append(":** ").AppendLine(value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Documents;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers.Commands;
+
+/// <summary><c>coördinator @naam</c> / <c>coordinator @name</c>: a chair names the series' coordinators.</summary>
+public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["coördinator", "coordinator"];
+
+    protected override bool IncludesClosed => true;
+
+    protected override async Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        if (command.Mentions.Count == 0)
+        {
+            ctx.Turn.Reply(ctx.Language.Pick("Noem de coördinator: coördinator @naam", "Mention the coordinator: coordinator @name"));
+            return;
+        }
+
+        var loaded = await series.GetOrNewAsync(ctx.Mdo.ConversationId, ct);
+        foreach (var m in command.Mentions)
+        {
+            loaded.Series.AddCoordinator(ctx.Actor, new Participant(m.Id, m.Name), ctx.Mdo);
+        }
+
+        SeriesRepository.Save(ctx.Turn.Changes, loaded);
+        ctx.Turn.Changes.Record(new Domain.Persistence.AuditEntry(ctx.Now, ctx.Turn.UserId, "series.coordinatorAdded", ctx.Mdo.ConversationId, ctx.Mdo.Id));
+        ctx.Turn.Reply(ctx.Language.Pick(
+            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} krijgt voortaan de samenvattingen van dit overleg.",
+            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} will receive the summaries of this meeting series."));
+    }
+}
+
+/// <summary><c>export &lt;casuscode&gt;</c>: the case summary as Markdown, copy-ready, for the chair or the case lead.</summary>
+public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["export", "exporteer"];
+
+    protected override bool IncludesClosed => true;
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        var code = command.Arguments.Trim();
+        var c = ctx.Mdo.Cases.FirstOrDefault(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase))
+            ?? throw new MdoRuleException(MdoError.NotFound, "case not found");
+        MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
+        var markdown = SummaryText.CaseMarkdown(ctx.Mdo, c, ctx.Language, ctx.TimeZone);
+        ctx.Turn.Changes.Record(new Domain.Persistence.AuditEntry(ctx.Now, ctx.Turn.UserId, "case.exported", ctx.Mdo.ConversationId, ctx.Mdo.Id, c.Id));
+        var card = new AdaptiveCard
+        {
+            Lang = ctx.Language.Pick("nl", "en"),
+            Body =
+            [
+                new TextBlock { Text = ctx.Language.Pick($"Export van {c.Code}", $"Export of {c.Code}"), Size = "Large", Weight = "Bolder" },
+                new TextBlock { Text = ctx.Language.Pick("Kopieer de tekst naar je eigen dossier.", "Copy the text into your own file."), IsSubtle = true },
+                new TextInput { Id = "export", IsMultiline = true, Value = markdown, Label = "Markdown" },
+            ],
+        };
+        if (ctx.Turn.Conversation.Kind == Domain.Conversations.ConversationKind.Personal)
+        {
+            ctx.Turn.SendCard(card);
+        }
+        else
+        {
+            // Case content goes only to the person who asked, in their 1:1 chat.
+            ctx.Turn.SendPersonal(ctx.Actor.Id, Protocol.Activity.CreateCard(card));
+            ctx.Turn.Reply(ctx.Language.Pick("Ik heb de export in je privéchat gezet.", "I sent the export to your private chat."));
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,97 @@
+using MdoBot.Teams.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using static MdoBot.Web.Tests.MeetingChat;
+
+namespace MdoBot.Web.Tests;
+
+public sealed class AfterCloseTests : IAsyncLifetime
+{
+    private readonly RecordingMailGateway _mail = new();
+    private BotApp _app = null!;
+    private MeetingChat _chat = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await BotApp.StartAsync(services: s =>
+        {
+            s.RemoveAll<IMailGateway>();
+            s.AddSingleton<IMailGateway>(_mail);
+        });
+        _chat = new MeetingChat(_app);
+        _app.Connector.Members[_chat.ConversationId] =
+        [
+            new { id = Chair.Id, name = Chair.Name, email = "anna@example.nl" },
+            new { id = Nurse.Id, name = Nurse.Name, email = "bram@example.nl" },
+            new { id = Social.Id, name = Social.Name, userPrincipalName = "carla@example.nl" },
+        ];
+        await _chat.InstallAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task RunShortMdoAsync()
+    {
+        await _chat.SayAsync(Chair, "agenda");
+        var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
+        var add = ActionData(editor, "agenda.addCase");
+        add["code"] = "Gezin A";
+        await _chat.InvokeAsync(Chair, add);
+        await _chat.SayAsync(Chair, "start");
+        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save"));
+    }
+
+    [Fact]
+    public async Task Close_WithCoordinator_SummaryIn1to1AndByEmail()
+    {
+        await RunShortMdoAsync();
+        await _chat.SayAsync(Chair, $"coördinator <at>{Social.Name}</at>", Social);
+        await _app.Connector.WaitForAsync(c => c.Title is { } t && t.Contains("samenvattingen", StringComparison.Ordinal));
+
+        await _chat.SayAsync(Chair, "afronden");
+
+        var create = await _app.Connector.WaitForAsync(c => c.Kind == "create" && (string?)c.Body!["members"]![0]!["id"] == Social.Id);
+        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == create.ConversationId && c.IsCard("Samenvatting"));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_mail.Sent.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await _app.Connector.WaitForCountAsync(_ => true, _app.Connector.Calls.Count + 1, TimeSpan.FromMilliseconds(200)).ContinueWith(_ => { });
+        }
+
+        var mail = Assert.Single(_mail.Sent);
+        Assert.Equal("carla@example.nl", mail.To);
+        Assert.StartsWith("MDO-samenvatting ", mail.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gezin A", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("<h2>Gezin A</h2>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("## Gezin A", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Terugkoppeling aan ouders: nog open.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CoordinatorCommand_ByNonChair_Refused()
+    {
+        await RunShortMdoAsync();
+        await _chat.SayAsync(Nurse, $"coordinator <at>{Nurse.Name}</at>", Nurse);
+        await _app.Connector.WaitForAsync(c => c.Title is { } t && t.Contains("Alleen de voorzitter", StringComparison.Ordinal));
+        Assert.Equal(0, _app.AuditCount("series.coordinatorAdded"));
+    }
+
+    [Fact]
+    public async Task Export_ByChair_MarkdownIn1to1()
+    {
+        await RunShortMdoAsync();
+        await _chat.SayAsync(Chair, "export gezin a");
+        var create = await _app.Connector.WaitForAsync(c => c.Kind == "create");
+        var export = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == create.ConversationId);
+        Assert.Contains("# Gezin A", export.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_ByOtherParticipant_Refused()
+    {
+        await RunShortMdoAsync();
+        await _chat.SayAsync(Nurse, "export Gezin A");
+        await _app.Connector.WaitForAsync(c => c.Title is { } t && t.Contains("Alleen", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Connector.Calls, c => c.Kind == "create");
+    }
+}
