@@ -4,7 +4,7 @@
 #               SQLite at data/mdobot.db, log at data/mdobot.log
 #   Playground  http://127.0.0.1:56150               (mock tenant: playground/.m365agentsplayground.yml)
 #               log at data/playground.log
-# Ctrl+C stops both. Overrides: MDOBOT_PORT, PLAYGROUND_PORT.
+# Ctrl+C stops both. Overrides: MDOBOT_PORT, PLAYGROUND_PORT, MDOBOT_TIME_SCALE (demo clock speed-up).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -87,6 +87,8 @@ say "Starting MdoBot on http://127.0.0.1:$BOT_PORT ..."
 (
     cd "$WEB_BIN"
     export Urls="http://127.0.0.1:$BOT_PORT" Storage__SqlitePath="$DATA_DIR/mdobot.db" Bot__AppId=""
+    # MDOBOT_TIME_SCALE=60 makes MdoBot's clock run 60x faster (a 20-minute time box takes 20 s): demos only.
+    if [ -n "${MDOBOT_TIME_SCALE:-}" ]; then export Development__TimeScale="$MDOBOT_TIME_SCALE"; fi
     exec dotnet MdoBot.Web.dll
 ) >"$DATA_DIR/mdobot.log" 2>&1 &
 BOT_PID=$!

@@ -8,6 +8,23 @@ namespace MdoBot.Web;
 
 public static partial class StorageSetup
 {
+    /// <summary>The application clock: real time, or (development only) a faster one for demos and end-to-end tests.</summary>
+    public static IServiceCollection AddMdoBotClock(this IServiceCollection services, IConfiguration configuration)
+    {
+        var scale = configuration.GetValue<double?>("Development:TimeScale");
+        if (scale is > 1)
+        {
+            if (!string.IsNullOrWhiteSpace(configuration["Bot:AppId"]))
+            {
+                throw new InvalidOperationException("Development:TimeScale is for development only and cannot be used with a Bot:AppId.");
+            }
+
+            services.AddSingleton<TimeProvider>(new ScaledTimeProvider(TimeProvider.System, scale.Value));
+        }
+
+        return services;
+    }
+
     public static IServiceCollection AddMdoBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));

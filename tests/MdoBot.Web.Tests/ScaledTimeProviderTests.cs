@@ -1,0 +1,40 @@
+using MdoBot.Testing;
+
+using MdoBot.Web;
+
+namespace MdoBot.Web.Tests;
+
+public sealed class ScaledTimeProviderTests
+{
+    [Fact]
+    public void GetUtcNow_Scale60_OneRealSecondIsOneMinute()
+    {
+        var real = new ManualTimeProvider();
+        var start = real.GetUtcNow();
+        var fast = new ScaledTimeProvider(real, 60);
+
+        real.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(start.AddMinutes(1), fast.GetUtcNow());
+    }
+
+    [Fact]
+    public void CreateTimer_Scale60_FiresAfterScaledRealTime()
+    {
+        var real = new ManualTimeProvider();
+        var fast = new ScaledTimeProvider(real, 60);
+        var fired = 0;
+        using var timer = fast.CreateTimer(_ => fired++, null, TimeSpan.FromMinutes(5), Timeout.InfiniteTimeSpan);
+
+        real.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.Equal(0, fired);
+        real.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(1, fired);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(10_000)]
+    public void Constructor_ScaleOutOfRange_Throws(double scale) =>
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new ScaledTimeProvider(TimeProvider.System, scale));
+}
