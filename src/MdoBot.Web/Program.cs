@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMdoBotClock(builder.Configuration);
 builder.Services.AddMdoBotStorage(builder.Configuration);
 builder.Services.AddMdoBotTeams(builder.Configuration);
+builder.Services.AddMdoBotMail(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareMdoBotAsync();

@@ -94,4 +94,91 @@ public sealed class AfterCloseTests : IAsyncLifetime
         await _app.Connector.WaitForAsync(c => c.Title is { } t && t.Contains("Alleen", StringComparison.Ordinal));
         Assert.DoesNotContain(_app.Connector.Calls, c => c.Kind == "create");
     }
+
+    private async Task<string> CloseWithCaseLeadAsync()
+    {
+        await RunShortMdoAsync();
+        var caseCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save"))).Card!;
+        var save = ActionData(caseCard, "case.save");
+        save["goal"] = "Rust en regelmaat voor de baby";
+        save["caseLead"] = Nurse.Id;
+        await _chat.InvokeAsync(Chair, save);
+        await _chat.SayAsync(Chair, "afronden");
+        var create = await _app.Connector.WaitForAsync(c => c.Kind == "create" && (string?)c.Body!["members"]![0]!["id"] == Nurse.Id);
+        return create.ConversationId;
+    }
+
+    [Fact]
+    public async Task Close_CaseLead_GetsPlainLanguageDraft_ThenSendsByEmail()
+    {
+        var personal = await CloseWithCaseLeadAsync();
+        var draft = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == personal && c.IsCard("feedback.send"))).Card!;
+        Assert.Contains("Rust en regelmaat voor de baby", Text(draft));
+        Assert.Contains("Leesbaarheid", Text(draft));
+
+        var send = ActionData(draft, "feedback.send");
+        send["feedbackText"] = "Beste ouders, we hebben over uw gezin gesproken. De JGZ belt u volgende week.";
+        send["parentEmail"] = "ouder@example.nl";
+        var personalInvoke = _chat.InvokeActivity(Nurse, send);
+        personalInvoke["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = personal, ["conversationType"] = "personal" };
+        var response = await (await _app.PostAsync(personalInvoke)).JsonAsync();
+
+        Assert.Contains("Verstuurd per e-mail", Text(response));
+        var mail = Assert.Single(_mail.Sent, m => m.To == "ouder@example.nl");
+        Assert.DoesNotContain("Gezin", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("JGZ belt u", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\"feedback\":\"SentByEmail\"", _app.MdoJson(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ouder@example.nl", _app.MdoJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedbackCheck_JargonInEditedText_IsFlaggedWithAlternative()
+    {
+        var personal = await CloseWithCaseLeadAsync();
+        var draft = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == personal && c.IsCard("feedback.check"))).Card!;
+        var check = ActionData(draft, "feedback.check");
+        check["feedbackText"] = "In het MDO is de casuïstiek besproken met de regiehouder.";
+        var invoke = _chat.InvokeActivity(Nurse, check);
+        invoke["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = personal, ["conversationType"] = "personal" };
+        var response = await (await _app.PostAsync(invoke)).JsonAsync();
+        Assert.Contains("casuïstiek", Text(response));
+        Assert.Contains("Vakjargon", Text(response));
+    }
+
+    [Fact]
+    public async Task FeedbackInPerson_ByOtherParticipant_Refused_ByCaseLead_Recorded()
+    {
+        var personal = await CloseWithCaseLeadAsync();
+        var draft = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == personal && c.IsCard("feedback.inPerson"))).Card!;
+        var refused = await _chat.InvokeAsync(Social, ActionData(draft, "feedback.inPerson"));
+        Assert.Contains("Alleen", Text(refused));
+        await _chat.InvokeAsync(Nurse, ActionData(draft, "feedback.inPerson"));
+        Assert.Contains("\"feedback\":\"DiscussedInPerson\"", _app.MdoJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluation_AnsweredTwiceByOnePerson_KeepsOneAnswer_TrendForChair()
+    {
+        await RunShortMdoAsync();
+        await _chat.SayAsync(Chair, "afronden");
+        var card = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("eval.submit"))).Card!;
+        var answer = ActionData(card, "eval.submit");
+        answer["q_keptToTime"] = "2";
+        answer["q_languageClear"] = "4";
+        answer["q_familyViewLeading"] = "5";
+        answer["q_clearWhoDoesWhat"] = "3";
+        Assert.Contains("Dank je wel", Text(await _chat.InvokeAsync(Nurse, answer)));
+        answer["q_keptToTime"] = "4";
+        Assert.Contains("vervangen", Text(await _chat.InvokeAsync(Nurse, answer)));
+
+        var stored = _app.DocumentJson("evaluation");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stored, "\"key\""));
+        Assert.DoesNotContain(Nurse.Id, stored, StringComparison.Ordinal);
+
+        await _chat.SayAsync(Nurse, "evaluatie");
+        await _app.Connector.WaitForAsync(c => c.Title is { } t && t.Contains("Alleen de voorzitter", StringComparison.Ordinal));
+        await _chat.SayAsync(Chair, "evaluatie");
+        var trend = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Chart.VerticalBar.Grouped") && c.IsCard("verloop"));
+        Assert.Contains("4.0", trend.Json, StringComparison.Ordinal);
+    }
 }

@@ -124,12 +124,16 @@ public sealed class BotApp : IAsyncDisposable
     }
 
     /// <summary>The stored JSON of every MDO (for asserting what was or wasn't stored).</summary>
-    public string MdoJson()
+    public string MdoJson() => DocumentJson("mdo");
+
+    /// <summary>The stored JSON of every document of a kind.</summary>
+    public string DocumentJson(string kind)
     {
         using var conn = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         conn.Open();
         using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT COALESCE(group_concat(json, '\n'), '') FROM documents WHERE kind = 'mdo'";
+        cmd.CommandText = "SELECT COALESCE(group_concat(json, '\n'), '') FROM documents WHERE kind = $kind";
+        cmd.Parameters.AddWithValue("$kind", kind);
         return (string)cmd.ExecuteScalar()!;
     }
 

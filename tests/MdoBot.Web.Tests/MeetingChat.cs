@@ -76,7 +76,7 @@ public sealed class MeetingChat(BotApp app, string conversationId = "19:meeting_
         var a = Activity("groupchat-invoke-adaptiveCardAction", user, activityId);
         a["value"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)data["verb"], ["data"] = data },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)data["verb"], ["data"] = data.DeepClone() },
         };
         return a;
     }

@@ -19,7 +19,6 @@ internal static class MimeMessageWriter
         Header(mime, "To", to);
         Header(mime, "Subject", EncodeHeaderText(message.Subject));
         Header(mime, "MIME-Version", "1.0");
-        Header(mime, "Auto-Submitted", "auto-generated"); // RFC 3834: out-of-office robots should not answer
         Header(mime, "Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
         mime.Append(CrLf);
         Part(mime, boundary, "text/plain", message.TextBody);

@@ -22,3 +22,15 @@ public sealed record CaseActionData(
 
 /// <summary>Action card: confirm or decline (with a reason).</summary>
 public sealed record ActionActionData(string Verb, string MdoId, string ActionId, string? DeclineReason = null);
+
+/// <summary>Parents' feedback draft card: re-check, send by e-mail (address used once, never stored), or mark discussed.</summary>
+public sealed record FeedbackActionData(string Verb, string MdoId, string CaseId, string? FeedbackText = null, string? ParentEmail = null);
+
+/// <summary>Evaluation card: four 1–5 scores (inputs q_keptToTime, …) and an optional comment.</summary>
+public sealed record EvaluationActionData(
+    string Verb, string MdoId,
+    [property: JsonConverter(typeof(LenientIntConverter))] int? Q_KeptToTime = null,
+    [property: JsonConverter(typeof(LenientIntConverter))] int? Q_LanguageClear = null,
+    [property: JsonConverter(typeof(LenientIntConverter))] int? Q_FamilyViewLeading = null,
+    [property: JsonConverter(typeof(LenientIntConverter))] int? Q_ClearWhoDoesWhat = null,
+    string? Comment = null);

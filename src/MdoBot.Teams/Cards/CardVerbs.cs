@@ -31,6 +31,14 @@ public static class CardVerbs
     public const string ConfirmAction = "action.confirm";
     public const string DeclineAction = "action.decline";
 
+    // Parents' feedback draft (case lead). Data: FeedbackActionData; inputs: feedbackText, parentEmail.
+    public const string CheckFeedback = "feedback.check";
+    public const string SendFeedback = "feedback.send";
+    public const string FeedbackInPerson = "feedback.inPerson";
+
+    // Evaluation (any participant). Data: EvaluationActionData; inputs: q_<question>, comment.
+    public const string SubmitEvaluation = "eval.submit";
+
     // Reminder card in the owner's 1:1 chat (owner or chair). Data: ActionActionData.
     public const string MarkActionDone = "action.markDone";
 
@@ -52,6 +60,10 @@ public static class CardKeys
     public static string Action(string mdoId, string actionId) => $"action:{mdoId}:{actionId}";
 
     public static string Summary(string mdoId) => $"summary:{mdoId}";
+
+    public static string Feedback(string mdoId, string caseId) => $"feedback:{mdoId}:{caseId}";
+
+    public static string Evaluation(string mdoId) => $"evaluation:{mdoId}";
 }
 
 /// <summary>Input ids used on MdoBot's cards (the keys of the submitted values).</summary>
@@ -74,4 +86,7 @@ public static class InputIds
     public const string ActionDue = "actionDue";
     public const string DeclineReason = "declineReason";
     public const string NewOwner = "newOwner";
+    public const string FeedbackText = "feedbackText";
+    public const string ParentEmail = "parentEmail";
+    public const string EvaluationComment = "comment";
 }

@@ -3,8 +3,10 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Configuration;
 using MdoBot.Teams.Connector;
 using MdoBot.Teams.Handlers;
+using MdoBot.Teams.Handlers.AfterMdo;
 using MdoBot.Teams.Handlers.Agenda;
 using MdoBot.Teams.Handlers.Commands;
+using MdoBot.Teams.Handlers.FollowUp;
 using MdoBot.Teams.Handlers.Meeting;
 using MdoBot.Teams.MdoFlow;
 using MdoBot.Teams.Routing;
@@ -42,6 +44,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, HelpCommandHandler>();
         services.AddSingleton<ICardActionHandler, ShowHelpAction>();
         services.AddMdoFlow(configuration);
+        services.AddFollowUp();
         return services;
     }
 
@@ -57,6 +60,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<OpenAgenda>();
         services.AddSingleton<SeriesRepository>();
         services.AddSingleton<AfterClose>();
+        services.AddSingleton<EvaluationRepository>();
+        services.AddSingleton<IAfterCloseStep, FeedbackDraftStep>();
+        services.AddSingleton<IAfterCloseStep, EvaluationInviteStep>();
         services.TryAddSingleton<Mail.IMailGateway, Mail.DisabledMailGateway>();
 
         foreach (var handler in new[]
@@ -66,6 +72,7 @@ public static class TeamsServiceCollectionExtensions
             typeof(StartHandler), typeof(NextHandler), typeof(ExtendHandler), typeof(CloseHandler),
             typeof(SaveCaseRecordHandler), typeof(AddActionHandler), typeof(ReassignActionHandler),
             typeof(ConfirmActionHandler), typeof(DeclineActionHandler),
+            typeof(CheckFeedbackHandler), typeof(SendFeedbackHandler), typeof(FeedbackInPersonHandler), typeof(SubmitEvaluationHandler),
         })
         {
             services.AddSingleton(typeof(ICardActionHandler), handler);
@@ -75,6 +82,7 @@ public static class TeamsServiceCollectionExtensions
         {
             typeof(AgendaCommand), typeof(StartCommand), typeof(NextCommand), typeof(ExtendCommand), typeof(CloseCommand),
             typeof(SummaryCommand), typeof(ChairCommand), typeof(ActionCommand), typeof(CoordinatorCommand), typeof(ExportCommand),
+            typeof(EvaluationCommand),
         })
         {
             services.AddSingleton(typeof(ICommandHandler), command);

@@ -42,11 +42,29 @@ public static class CardAssert
         Assert.True(node.ToJsonString().Length < 28 * 1024, "Card is over 28 KB.");
     }
 
-    /// <summary>Removes exactly the Teams-only parts the public schema does not know: the <c>msteams</c> property.</summary>
+    /// <summary>
+    /// Removes exactly the Teams-only parts the public schema does not know: the <c>msteams</c>
+    /// property, and <c>Chart.*</c> elements, which are replaced by their fallback (validated instead).
+    /// </summary>
+    private static bool IsChart(JsonNode? n) =>
+        n is JsonObject o && ((string?)o["type"])?.StartsWith("Chart.", StringComparison.Ordinal) == true;
+
     private static void StripTeamsExtensions(JsonNode? node)
     {
         switch (node)
         {
+            case JsonArray items when items.Any(IsChart):
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (IsChart(items[i]))
+                    {
+                        var fallback = items[i]!["fallback"] ?? throw new Xunit.Sdk.XunitException("A chart needs a fallback element.");
+                        items[i] = fallback.DeepClone();
+                    }
+                }
+
+                StripTeamsExtensions(items);
+                break;
             case JsonObject obj:
                 obj.Remove("msteams");
                 foreach (var child in obj.Select(p => p.Value).ToList())

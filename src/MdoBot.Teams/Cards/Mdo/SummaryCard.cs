@@ -50,6 +50,11 @@ public static class SummaryCard
             body.Add(MdoTexts.Subtle(lang.Pick($"… en nog {left} casussen die niet op deze kaart passen.", $"… and {left} more cases that do not fit on this card.")));
         }
 
+        if (summary.Cases.Count > 0)
+        {
+            body.Add(TimeChart(summary, lang));
+        }
+
         body.Add(new TextBlock
         {
             Text = lang.Pick($"Totaal: gepland {summary.PlannedMinutes} min, gebruikt {summary.UsedMinutes} min", $"Total: planned {summary.PlannedMinutes} min, used {summary.UsedMinutes} min"),
@@ -62,6 +67,26 @@ public static class SummaryCard
             Lang = MdoFormat.LangCode(lang),
             FallbackText = lang.Pick($"Samenvatting van {summary.Title}", $"Summary of {summary.Title}"),
             Body = body,
+        };
+    }
+
+    /// <summary>Time planned vs used per case as a Teams chart, with a FactSet for clients without charts.</summary>
+    internal static GroupedBarChart TimeChart(MdoSummary summary, Language lang)
+    {
+        var cases = summary.Cases.Take(12).ToList();
+        return new GroupedBarChart
+        {
+            Title = lang.Pick("Tijd per casus (minuten)", "Time per case (minutes)"),
+            Spacing = "Medium",
+            Data =
+            [
+                new ChartSeries { Legend = lang.Pick("Gepland", "Planned"), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.PlannedMinutes))] },
+                new ChartSeries { Legend = lang.Pick("Gebruikt", "Used"), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.UsedMinutes))] },
+            ],
+            Fallback = new FactSet
+            {
+                Facts = [.. cases.Select(c => new Fact(c.Code, MdoFormat.Minutes(c.UsedMinutes, c.PlannedMinutes, lang)))],
+            },
         };
     }
 

@@ -13,6 +13,7 @@ namespace MdoBot.Teams.Cards.Model;
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(GroupedBarChart), "Chart.VerticalBar.Grouped")]
 public abstract class CardElement
 {
     [JsonPropertyName("id")] public string? Id { get; init; }

@@ -1,5 +1,6 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
+using MdoBot.Teams.Handlers.FollowUp;
 using MdoBot.Teams.MdoFlow;
 
 namespace MdoBot.Teams.Handlers.Meeting;
@@ -43,7 +44,13 @@ public sealed class ConfirmActionHandler(MdoContextFactory factory, OrganizerChe
     protected override Task ExecuteAsync(MdoContext ctx, ActionActionData data, CancellationToken ct)
     {
         var changed = ctx.Mdo.ConfirmAction(ctx.Actor, data.ActionId, ctx.Now);
-        Done(ctx, ctx.Mdo.FindAction(data.ActionId)!, changed, "action.confirmed");
+        var action = ctx.Mdo.FindAction(data.ActionId)!;
+        Done(ctx, action, changed, "action.confirmed");
+        if (changed)
+        {
+            ActionReminders.Schedule(ctx, action);
+        }
+
         return Task.CompletedTask;
     }
 }

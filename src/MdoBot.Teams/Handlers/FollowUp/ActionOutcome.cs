@@ -1,0 +1,25 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+
+namespace MdoBot.Teams.Handlers.FollowUp;
+
+/// <summary>After an action was marked done or dropped: store it, stop its reminders, update its cards in the meeting chat.</summary>
+internal static class ActionOutcome
+{
+    public static void Record(MdoContext ctx, MdoAction action, string auditAction)
+    {
+        ctx.Save(auditAction, action.CaseId);
+        ActionReminders.Cancel(ctx.Turn.Changes, ctx.Mdo.Id, action.Id);
+        ctx.UpdateActionCard(action);
+        if (ctx.Mdo.FindCase(action.CaseId) is { } c)
+        {
+            ctx.UpdateCaseCard(c);
+        }
+    }
+
+    /// <summary>"Only X or the chair can …" — for someone who is neither the owner nor a chair.</summary>
+    public static string OnlyOwnerOrChair(MdoContext ctx, MdoAction action) => ctx.Language.Pick(
+        $"Alleen {action.Owner.Name} of de voorzitter kan de status van deze actie bijwerken.",
+        $"Only {action.Owner.Name} or the chair can update the status of this action.");
+}

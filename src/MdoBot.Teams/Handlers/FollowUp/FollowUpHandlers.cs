@@ -1,0 +1,62 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Protocol;
+using MdoBot.Teams.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace MdoBot.Teams.Handlers.FollowUp;
+
+/// <summary>Done: the earlier action is marked done (an owner who never confirmed it confirms it with this).</summary>
+public sealed class FollowUpDoneHandler(
+    MdoContextFactory factory, OrganizerCheck organizers, MdoRepository repository, FollowUpLookup lookup, ILogger<FollowUpDoneHandler> logger)
+    : FollowUpHandlerBase(factory, organizers, repository, lookup, logger)
+{
+    public override string Verb => CardVerbs.FollowUpDone;
+
+    protected override bool Apply(MdoContext earlier, MdoAction action)
+    {
+        if (action.Status == ActionStatus.Proposed)
+        {
+            earlier.Mdo.ConfirmAction(earlier.Actor, action.Id, earlier.Now); // only the owner may; a chair is told so
+        }
+
+        earlier.Mdo.MarkActionDone(earlier.Actor, action.Id, earlier.Now);
+        ActionOutcome.Record(earlier, action, "followup.done");
+        return true;
+    }
+}
+
+/// <summary>Still open: nothing changes; the update is audited and confirmed in the meeting chat.</summary>
+public sealed class FollowUpStillOpenHandler(
+    MdoContextFactory factory, OrganizerCheck organizers, MdoRepository repository, FollowUpLookup lookup, ILogger<FollowUpStillOpenHandler> logger)
+    : FollowUpHandlerBase(factory, organizers, repository, lookup, logger)
+{
+    public override string Verb => CardVerbs.FollowUpStillOpen;
+
+    protected override bool Apply(MdoContext earlier, MdoAction action)
+    {
+        earlier.Turn.Changes.Record(new AuditEntry(earlier.Now, earlier.Turn.UserId, "followup.stillOpen", earlier.Mdo.ConversationId, earlier.Mdo.Id, action.CaseId));
+        var text = earlier.Language.Pick(
+            $"Genoteerd: ‘{action.Description}’ van {action.Owner.Name} loopt nog.",
+            $"Noted: ‘{action.Description}’ by {action.Owner.Name} is still in progress.");
+        earlier.Turn.Changes.Enqueue(Outgoing.To(earlier.MdoConversation, Activity.CreateMessage(text), OutboxOperation.Send));
+        return false;
+    }
+}
+
+/// <summary>Drop: the earlier action is no longer needed; its reminders stop.</summary>
+public sealed class FollowUpDroppedHandler(
+    MdoContextFactory factory, OrganizerCheck organizers, MdoRepository repository, FollowUpLookup lookup, ILogger<FollowUpDroppedHandler> logger)
+    : FollowUpHandlerBase(factory, organizers, repository, lookup, logger)
+{
+    public override string Verb => CardVerbs.FollowUpDropped;
+
+    protected override bool Apply(MdoContext earlier, MdoAction action)
+    {
+        earlier.Mdo.MarkActionDropped(earlier.Actor, action.Id, earlier.Now);
+        ActionOutcome.Record(earlier, action, "followup.dropped");
+        return true;
+    }
+}
