@@ -9,9 +9,9 @@ public abstract partial class SqlStore
     {
         await using var conn = await OpenAsync(ct);
         var rows = await conn.QueryAsync<OutboxRow>(
-            """
+            $"""
             SELECT id, conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id,
-              CAST(attempts AS BIGINT) AS attempts, CAST(failed AS BIGINT) AS failed
+              {SelectInt64("attempts")}, {SelectInt64("failed")}
             FROM outbox WHERE failed = 0 ORDER BY id LIMIT @max
             """, new { max });
         return rows.Select(r => r.ToDomain()).ToList();

@@ -29,6 +29,13 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     protected virtual Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         Task.CompletedTask;
 
+    /// <summary>
+    /// How a query selects an INTEGER column that a row type reads as <see cref="long"/>: Dapper maps
+    /// record constructors only on exact types. SQLite reports a plain INTEGER column as Int64 (an
+    /// expression would have no declared type), so the column is selected as is.
+    /// </summary>
+    protected virtual string SelectInt64(string column) => column;
+
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);
@@ -71,9 +78,9 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     {
         await using var conn = await OpenAsync(ct);
         var row = await conn.QuerySingleOrDefaultAsync<ConversationRow>(
-            """
+            $"""
             SELECT conversation_id, service_url, tenant_id, bot_id, channel_id, kind, meeting_id, locale, installed_at,
-              CAST(active AS BIGINT) AS active
+              {SelectInt64("active")}
             FROM conversations WHERE conversation_id = @conversationId
             """, new { conversationId });
         return row?.ToDomain();

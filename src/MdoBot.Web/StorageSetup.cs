@@ -35,6 +35,8 @@ public static partial class StorageSetup
             return options.Provider.ToLowerInvariant() switch
             {
                 "sqlite" => new SqliteStore(options.SqlitePath, time),
+                "postgres" => new MdoBot.Storage.Postgres.PostgresStore(
+                    options.PostgresConnectionString ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required for the postgres provider."), time),
                 _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
             };
         });

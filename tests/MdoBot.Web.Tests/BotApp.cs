@@ -112,6 +112,14 @@ public sealed class BotApp : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>Row counts of the stored state (everything but the outbox, which drains in the background).</summary>
+    public Dictionary<string, long> StateCounts()
+    {
+        var counts = TableCounts();
+        counts.Remove("outbox");
+        return counts;
+    }
+
     /// <summary>How many audit entries of this kind were stored.</summary>
     public long AuditCount(string action)
     {

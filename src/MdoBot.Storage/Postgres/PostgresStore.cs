@@ -50,6 +50,9 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
+    /// <summary>INTEGER is int4 here; the row types read these columns as long.</summary>
+    protected override string SelectInt64(string column) => $"CAST({column} AS BIGINT) AS {column}";
+
     protected override async Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, cancellationToken: ct));

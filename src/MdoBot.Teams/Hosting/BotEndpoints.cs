@@ -23,7 +23,8 @@ public static partial class BotEndpoints
     }
 
     private static async Task<IResult> HandleMessagesAsync(
-        HttpContext http, IInboundAuthenticator auth, TurnProcessor processor, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext http, IInboundAuthenticator auth, TurnProcessor processor, Security.TenantPolicy tenants,
+        Security.TenantRefusal refusal, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("MdoBot.Inbound");
         var read = await InboundReader.ReadAsync(http.Request, ct);
@@ -40,6 +41,18 @@ public static partial class BotEndpoints
         {
             LogRejected(logger, authResult.StatusCode, authResult.Reason);
             return Results.Json(new { error = authResult.Reason }, statusCode: authResult.StatusCode);
+        }
+
+        if (!tenants.IsAllowed(activity))
+        {
+            LogRejected(logger, StatusCodes.Status403Forbidden, "tenant not allowed");
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                return Results.Json(new { error = "This tenant is not served." }, statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            refusal.Send(activity);
+            return Results.Ok();
         }
 
         var response = await processor.ProcessAsync(activity, ct);

@@ -26,6 +26,10 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new CardSettings { RetentionDays = configuration.GetValue("Privacy:RetentionDays", 90) });
 
+        services.Configure<Security.SecurityOptions>(configuration.GetSection(Security.SecurityOptions.Section));
+        services.AddSingleton<Security.TenantPolicy>();
+        services.AddSingleton<Security.TenantRefusal>();
+        services.AddSingleton<ITurnFilter, Security.SensitiveInputFilter>();
         services.AddBotFrameworkAuthentication();
         services.AddBotConnector();
 

@@ -17,6 +17,7 @@ public sealed class ActivityRouter
     private readonly Dictionary<string, IInvokeHandler> _invokes;
     private readonly IReadOnlyList<IConversationEventHandler> _conversationHandlers;
     private readonly IFallbackMessageHandler _fallback;
+    private readonly IReadOnlyList<ITurnFilter> _filters;
 
     public ActivityRouter(
         IEnumerable<ICommandHandler> commands,
@@ -24,8 +25,10 @@ public sealed class ActivityRouter
         IEnumerable<IEventHandler> events,
         IEnumerable<IInvokeHandler> invokes,
         IEnumerable<IConversationEventHandler> conversationHandlers,
-        IFallbackMessageHandler fallback)
+        IFallbackMessageHandler fallback,
+        IEnumerable<ITurnFilter> filters)
     {
+        _filters = filters.ToList();
         foreach (var handler in commands)
         {
             foreach (var name in handler.Names)
@@ -87,12 +90,22 @@ public sealed class ActivityRouter
             var verb = value.TryGetProperty(CardActionData.VerbField, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             if (verb is not null && _actions.TryGetValue(verb, out var action))
             {
-                await action.HandleAsync(turn, new CardActionData(verb, value, isInvoke: false), ct);
+                var data = new CardActionData(verb, value, isInvoke: false);
+                if (Allowed(turn, data, null))
+                {
+                    await action.HandleAsync(turn, data, ct);
+                }
+
                 return;
             }
         }
 
         var command = CommandText.Parse(turn.Activity);
+        if (!Allowed(turn, null, command))
+        {
+            return;
+        }
+
         if (_commands.TryGetValue(command.Verb, out var handler))
         {
             await handler.HandleAsync(turn, command, ct);
@@ -111,7 +124,12 @@ public sealed class ActivityRouter
             var action = ReadExecuteAction(turn.Activity.Value);
             if (action is { } a && _actions.TryGetValue(a.Verb, out var handler))
             {
-                await handler.HandleAsync(turn, new CardActionData(a.Verb, a.Data, isInvoke: true), ct);
+                var data = new CardActionData(a.Verb, a.Data, isInvoke: true);
+                if (Allowed(turn, data, null))
+                {
+                    await handler.HandleAsync(turn, data, ct);
+                }
+
                 turn.InvokeResponse ??= InvokeResponses.Empty();
             }
             else
@@ -131,6 +149,9 @@ public sealed class ActivityRouter
 
         turn.InvokeResponse = new InvokeResponse(501, null);
     }
+
+    private bool Allowed(TurnContext turn, CardActionData? action, CommandText? command) =>
+        _filters.All(f => f.Allow(turn, action, command));
 
     private static (string Verb, JsonElement Data)? ReadExecuteAction(JsonElement? value)
     {

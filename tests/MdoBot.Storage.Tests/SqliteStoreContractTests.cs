@@ -1,0 +1,44 @@
+using MdoBot.Storage.Sqlite;
+
+namespace MdoBot.Storage.Tests;
+
+public sealed class SqliteStoreContractTests : StoreContractTests
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mdobot-store-").FullName;
+
+    protected override Task<SqlStore> CreateUnmigratedStoreAsync() =>
+        Task.FromResult<SqlStore>(new SqliteStore(Path.Combine(_dir, "sub", "mdobot.db"), Time));
+
+    protected override Task<SqlStore> OpenSecondInstanceAsync(SqlStore store) =>
+        Task.FromResult<SqlStore>(new SqliteStore(((SqliteStore)store).FilePath, Time));
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Migrate_NewFile_CreatesOwnerOnlyFile()
+    {
+        var store = (SqliteStore)await NewStoreAsync();
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.FilePath));
+    }
+
+    [Fact]
+    public async Task Vacuum_AfterDelete_Succeeds()
+    {
+        var store = (SqliteStore)await NewStoreAsync();
+        var changes = new Domain.Persistence.ChangeSet();
+        changes.SaveDocument(new Domain.Persistence.DocumentChange("mdo", "m1", "conv-1", 0, "{\"secret\":\"x\"}"));
+        await store.CommitAsync(changes);
+        var delete = new Domain.Persistence.ChangeSet();
+        delete.SaveDocument(new Domain.Persistence.DocumentChange("mdo", "m1", "conv-1", 1, null));
+        await store.CommitAsync(delete);
+
+        await store.VacuumAsync();
+        Assert.Null(await store.GetDocumentAsync("mdo", "m1"));
+    }
+
+    public override Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+        return Task.CompletedTask;
+    }
+}
