@@ -51,9 +51,14 @@ command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is not installed (http
 say "npm ci in playground/ ..."
 (cd playground && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) || die "npm ci failed in playground/."
 
-# 3. Tests -------------------------------------------------------------------------------------
+# 3. A throwaway PostgreSQL server on 127.0.0.1 for the PostgreSQL store tests ----------------
+say "Starting the test PostgreSQL server ..."
+MDOBOT_TEST_POSTGRES="$("$ROOT/scripts/postgres-test-server.sh" start)" || die "could not start the test PostgreSQL server."
+export MDOBOT_TEST_POSTGRES
+
+# 4. Tests -------------------------------------------------------------------------------------
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; "$ROOT/scripts/postgres-test-server.sh" stop >/dev/null 2>&1 || true' EXIT
 set +e
 dotnet test "$ROOT/MdoBot.sln" -c Release 2>&1 | tee "$log"
 code=${PIPESTATUS[0]}
