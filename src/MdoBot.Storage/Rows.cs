@@ -42,3 +42,8 @@ internal sealed record TimerRow(string Timer_Key, string Kind, long Due_At, stri
 }
 
 internal sealed record InboxRow(string Inbox_Key, string? Invoke_Response);
+
+internal sealed record AuditRow(long At, string? User_Id, string Action, string Conversation_Id, string? Mdo_Id, string? Case_Id)
+{
+    public AuditEntry ToDomain() => new(DateTimeOffset.FromUnixTimeMilliseconds(At), User_Id, Action, Conversation_Id, Mdo_Id, Case_Id);
+}

@@ -53,6 +53,17 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
         await tx.CommitAsync(ct);
     }
 
+    public abstract Task CompactAsync(CancellationToken ct = default);
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string conversationId, int max, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var rows = await conn.QueryAsync<AuditRow>(
+            "SELECT at, user_id, action, conversation_id, mdo_id, case_id FROM audit WHERE conversation_id = @conversationId ORDER BY id DESC LIMIT @max",
+            new { conversationId, max });
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
     public async Task<bool> PingAsync(CancellationToken ct = default)
     {
         try

@@ -84,6 +84,17 @@ public sealed class MdoAction
         return new MdoAction(newId, CaseId, newOwner, Description, dueDate, createdBy, now) { ReassignedFrom = Id };
     }
 
+    /// <summary>Removes the free text and the people's names and ids; keeps dates and status.</summary>
+    internal void EraseContent()
+    {
+        Description = "";
+        DeclineReason = null;
+        Owner = new Participant("", "");
+        RespondedBy = null;
+        CreatedBy = "";
+        DoneBy = null;
+    }
+
     internal void Drop(string userId, DateTimeOffset now)
     {
         Status = ActionStatus.Dropped;

@@ -71,6 +71,31 @@ public sealed class MdoCase
 
     [JsonInclude] public DateTimeOffset? FeedbackAt { get; private set; }
 
+    /// <summary>True once the case's content was erased (retention or a chair's request).</summary>
+    [JsonInclude] public bool ContentErased { get; private set; }
+
+    /// <summary>
+    /// Removes every free text and person of the case — code, question, family view, goal, decisions,
+    /// presenter, case lead, action texts and owners — keeping only numbers (time, counts, statuses).
+    /// </summary>
+    internal void EraseContent(int position)
+    {
+        Code = $"#{position}";
+        Question = null;
+        FamilyView = FamilyView.Empty;
+        SharedGoal = null;
+        Decisions = null;
+        Presenter = null;
+        CaseLead = null;
+        FeedbackBy = null;
+        foreach (var action in _actions)
+        {
+            action.EraseContent();
+        }
+
+        ContentErased = true;
+    }
+
     internal void RecordFeedback(FeedbackStatus status, string userId, DateTimeOffset now)
     {
         Feedback = status;

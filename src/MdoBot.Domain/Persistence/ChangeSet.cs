@@ -21,6 +21,9 @@ public sealed class ChangeSet
     /// <summary>The HTTP response body for an invoke, replayed for a duplicate delivery.</summary>
     public string? InvokeResponse { get; set; }
 
+    /// <summary>Content was erased: compact the storage after the commit so the text is physically gone.</summary>
+    public bool CompactAfterCommit { get; set; }
+
     /// <summary>A timer this change set fires; the commit fails as a duplicate if it already fired.</summary>
     public string? FiredTimerKey { get; set; }
 

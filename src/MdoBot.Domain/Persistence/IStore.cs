@@ -32,6 +32,12 @@ public interface IStore
     Task<IReadOnlyList<StoredDocument>> GetDocumentsByConversationAsync(string kind, string conversationId, CancellationToken ct = default);
 
     Task<bool> PingAsync(CancellationToken ct = default);
+
+    /// <summary>The audit trail of a conversation (newest first).</summary>
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string conversationId, int max, CancellationToken ct = default);
+
+    /// <summary>Rewrites the storage so that erased content is physically gone (SQLite VACUUM, PostgreSQL VACUUM FULL).</summary>
+    Task CompactAsync(CancellationToken ct = default);
 }
 
 public sealed record InboxEntry(string Key, string? InvokeResponse);

@@ -79,6 +79,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     /// linger in the table files. Takes an exclusive lock on each table while it runs; WAL, replicas and
     /// backups are not affected.
     /// </summary>
+    public override Task CompactAsync(CancellationToken ct = default) => VacuumAsync(ct);
+
     public async Task VacuumAsync(CancellationToken ct = default)
     {
         await using var conn = await _dataSource.OpenConnectionAsync(ct);

@@ -36,6 +36,13 @@ public sealed class SqliteStore : SqlStore
     {
         var conn = new SqliteConnection(_connectionString);
         await conn.OpenAsync(ct);
+        await using (var cmd = conn.CreateCommand())
+        {
+            // Deleted content is overwritten, not just unlinked (erasure, retention).
+            cmd.CommandText = "PRAGMA secure_delete=ON;";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
         return conn;
     }
 
@@ -47,6 +54,8 @@ public sealed class SqliteStore : SqlStore
     }
 
     /// <summary>Reclaims the space of deleted rows so erased text is gone from the file.</summary>
+    public override Task CompactAsync(CancellationToken ct = default) => VacuumAsync(ct);
+
     public async Task VacuumAsync(CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);

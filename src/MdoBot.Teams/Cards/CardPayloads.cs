@@ -34,3 +34,6 @@ public sealed record EvaluationActionData(
     [property: JsonConverter(typeof(LenientIntConverter))] int? Q_FamilyViewLeading = null,
     [property: JsonConverter(typeof(LenientIntConverter))] int? Q_ClearWhoDoesWhat = null,
     string? Comment = null);
+
+/// <summary>Confirmation of an erasure: one case, or the whole MDO when <c>CaseId</c> is null.</summary>
+public sealed record EraseActionData(string Verb, string MdoId, string? CaseId = null);

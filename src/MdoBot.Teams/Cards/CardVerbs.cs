@@ -36,6 +36,10 @@ public static class CardVerbs
     public const string SendFeedback = "feedback.send";
     public const string FeedbackInPerson = "feedback.inPerson";
 
+    // Erasure (chair, after a confirmation card). Data: EraseActionData.
+    public const string EraseCase = "erase.case";
+    public const string EraseMeeting = "erase.meeting";
+
     // Evaluation (any participant). Data: EvaluationActionData; inputs: q_<question>, comment.
     public const string SubmitEvaluation = "eval.submit";
 

@@ -8,6 +8,7 @@ using MdoBot.Teams.Handlers.Agenda;
 using MdoBot.Teams.Handlers.Commands;
 using MdoBot.Teams.Handlers.FollowUp;
 using MdoBot.Teams.Handlers.Meeting;
+using MdoBot.Teams.Handlers.Privacy;
 using MdoBot.Teams.MdoFlow;
 using MdoBot.Teams.Routing;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TimerFiring>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<TimerScheduler>();
+        services.AddSingleton<Compactor>();
+        services.AddHostedService(sp => sp.GetRequiredService<Compactor>());
 
         services.AddSingleton<IConversationEventHandler, WelcomeHandler>();
         services.AddSingleton<IFallbackMessageHandler, UnknownCommandHandler>();
@@ -56,6 +59,7 @@ public static class TeamsServiceCollectionExtensions
     private static void AddMdoFlow(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MdoOptions>(configuration.GetSection(MdoOptions.Section));
+        services.PostConfigure<MdoOptions>(o => o.RetentionDays = configuration.GetValue("Privacy:RetentionDays", 90));
         services.AddSingleton<MdoRepository>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<MdoContextFactory>();
@@ -77,6 +81,7 @@ public static class TeamsServiceCollectionExtensions
             typeof(SaveCaseRecordHandler), typeof(AddActionHandler), typeof(ReassignActionHandler),
             typeof(ConfirmActionHandler), typeof(DeclineActionHandler),
             typeof(CheckFeedbackHandler), typeof(SendFeedbackHandler), typeof(FeedbackInPersonHandler), typeof(SubmitEvaluationHandler),
+            typeof(EraseCaseHandler), typeof(EraseMeetingHandler),
         })
         {
             services.AddSingleton(typeof(ICardActionHandler), handler);
@@ -86,7 +91,7 @@ public static class TeamsServiceCollectionExtensions
         {
             typeof(AgendaCommand), typeof(StartCommand), typeof(NextCommand), typeof(ExtendCommand), typeof(CloseCommand),
             typeof(SummaryCommand), typeof(ChairCommand), typeof(ActionCommand), typeof(CoordinatorCommand), typeof(ExportCommand),
-            typeof(EvaluationCommand),
+            typeof(EvaluationCommand), typeof(EraseCommand), typeof(AuditCommand),
         })
         {
             services.AddSingleton(typeof(ICommandHandler), command);
@@ -97,5 +102,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ITimerHandler, WarningTimerHandler>();
         services.AddSingleton<ITimerHandler, TimeUpTimerHandler>();
         services.AddSingleton<ITimerHandler, RefreshTimerHandler>();
+        services.AddSingleton<ITimerHandler, RetentionTimerHandler>();
     }
 }

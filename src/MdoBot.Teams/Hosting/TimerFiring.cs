@@ -13,6 +13,7 @@ public sealed partial class TimerFiring(
     ConversationLocks locks,
     OutboxSignal outbox,
     TimerSignal timerSignal,
+    Compactor compactor,
     TimeProvider time,
     IServiceProvider services,
     ILogger<TimerFiring> logger)
@@ -52,6 +53,10 @@ public sealed partial class TimerFiring(
                     LogFired(logger, timer.Kind, (now - timer.DueAt).TotalMilliseconds, late);
                     outbox.Signal.Notify();
                     timerSignal.Signal.Notify();
+                    if (changes.CompactAfterCommit)
+                    {
+                        compactor.Request();
+                    }
                 }
 
                 return outcome;

@@ -17,6 +17,7 @@ public sealed partial class TurnProcessor(
     ConversationLocks locks,
     OutboxSignal outbox,
     TimerSignal timers,
+    Compactor compactor,
     TimeProvider time,
     IServiceProvider services,
     ILogger<TurnProcessor> logger)
@@ -98,6 +99,11 @@ public sealed partial class TurnProcessor(
         if (changes.Timers.Count > 0 || changes.CancelledTimers.Count > 0)
         {
             timers.Signal.Notify();
+        }
+
+        if (changes.CompactAfterCommit)
+        {
+            compactor.Request();
         }
     }
 

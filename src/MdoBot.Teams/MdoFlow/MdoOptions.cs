@@ -11,6 +11,9 @@ public sealed class MdoOptions
     /// <summary>How often the case card's time line is refreshed while a case runs.</summary>
     public int RefreshMinutes { get; set; } = 5;
 
+    /// <summary>Days after an MDO is closed before its free text is erased (configured as <c>Privacy:RetentionDays</c>).</summary>
+    public int RetentionDays { get; set; } = 90;
+
     /// <summary>Time zone for dates and times shown on cards.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 

@@ -81,6 +81,7 @@ public static class MeetingFlow
         ctx.UpdateLiveAgenda();
         ctx.SyncClock();
         ctx.PostSummary();
+        MdoErasure.ScheduleRetention(ctx);
         return true;
     }
 

@@ -11,7 +11,8 @@ namespace MdoBot.EndToEnd.Tests.Harness;
 ///
 /// What it starts (both on free 127.0.0.1 ports, stopped by PID on dispose, temp files deleted):
 ///   MdoBot      <c>dotnet MdoBot.Web.dll</c> (the copy beside this assembly) with <c>Urls</c>,
-///               <c>Storage__SqlitePath</c> = temp file, <c>Bot__AppId</c> = "" (dev mode: loopback, no token).
+///               <c>Storage__SqlitePath</c> = temp file, <c>Bot__AppId</c> = "" (dev mode: loopback, no token),
+///               plus <see cref="BotEnvironment"/> (e.g. <c>Development__TimeScale</c> for a faster MDO clock).
 ///               Ready when <c>GET /healthz</c> answers. Output: <see cref="BotOutput"/>.
 ///   Playground  <c>node --require playground/loopback.cjs …/cli.js -p PORT --service-url
 ///               http://127.0.0.1:PORT/_connector -e http://127.0.0.1:BOT/api/messages -c msteams --disable-telemetry</c>
@@ -56,6 +57,11 @@ namespace MdoBot.EndToEnd.Tests.Harness;
 ///       exception lists the frames received and the tails of both processes' logs.
 /// Not emulated by the Playground: meetings (v1/meetings/* is 404, no meeting events), card refresh/userIds,
 /// deleteActivity (error), task modules; every Playground message carries locale en-US.
+/// Proactive 1:1 (POST v3/conversations): the current user gets the yml personal chat id; any other user gets a new
+/// chat ("…@test.user") that accepts messages (201) but never shows on the conversation websocket (other users'
+/// chats are filtered out) — see the bot's connector calls on the log websocket /_ws/log/stream instead
+/// (frames {logAction:"appendLog", log:{activityName, conversationId, request:{body}, response:{statusCode, body}}}).
+/// The web UI shows only messages that arrive while it is connected (no history): open it before the bot posts.
 /// </summary>
 public sealed partial class PlaygroundHarness : IAsyncLifetime
 {
@@ -69,6 +75,13 @@ public sealed partial class PlaygroundHarness : IAsyncLifetime
     private PlaygroundConfig? _config;
 
     public Uri BotUrl { get; private set; } = null!;
+
+    /// <summary>
+    /// Extra environment for the MdoBot process (configuration with <c>__</c> as separator, e.g.
+    /// <c>Development__TimeScale</c>); set before <see cref="InitializeAsync"/>. Applied after the harness's own
+    /// settings, so it can override them. Empty by default.
+    /// </summary>
+    public IDictionary<string, string?> BotEnvironment { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
 
     /// <summary>The Playground's base URL (also its web UI), e.g. http://127.0.0.1:41234/.</summary>
     public Uri PlaygroundUrl { get; private set; } = null!;
@@ -202,7 +215,7 @@ public sealed partial class PlaygroundHarness : IAsyncLifetime
 
         var botPort = HarnessPaths.FreeLoopbackPort();
         BotUrl = new Uri($"http://127.0.0.1:{botPort}/");
-        _bot = ChildProcess.Start("MdoBot", HarnessPaths.Dotnet, [webDll], Path.GetDirectoryName(webDll)!, new Dictionary<string, string?>
+        var botEnvironment = new Dictionary<string, string?>
         {
             ["Urls"] = $"http://127.0.0.1:{botPort}",
             ["Storage__Provider"] = "sqlite",
@@ -210,7 +223,13 @@ public sealed partial class PlaygroundHarness : IAsyncLifetime
             ["Bot__AppId"] = string.Empty,
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        });
+        };
+        foreach (var (key, value) in BotEnvironment)
+        {
+            botEnvironment[key] = value;
+        }
+
+        _bot = ChildProcess.Start("MdoBot", HarnessPaths.Dotnet, [webDll], Path.GetDirectoryName(webDll)!, botEnvironment);
 
         var pgPort = HarnessPaths.FreeLoopbackPort();
         PlaygroundUrl = new Uri($"http://127.0.0.1:{pgPort}/");

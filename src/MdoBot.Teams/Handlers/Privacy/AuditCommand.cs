@@ -1,0 +1,54 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Handlers.Commands;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers.Privacy;
+
+/// <summary>
+/// <c>audit</c>: the trail of changes of this series (who, what kind, which MDO/case, when — never the
+/// content), for a chair of the latest MDO or a coordinator. Sent to the asker's 1:1 chat.
+/// </summary>
+public sealed class AuditCommand(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series, IStore store)
+    : MdoCommandBase(factory, organizers)
+{
+    public const int MaxEntries = 60;
+
+    public override IReadOnlyCollection<string> Names { get; } = ["audit", "logboek"];
+
+    protected override bool IncludesClosed => true;
+
+    protected override async Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        var s = (await series.GetOrNewAsync(ctx.Mdo.ConversationId, ct)).Series;
+        if (!s.CanOversee(ctx.Actor.Id, ctx.Mdo))
+        {
+            throw new MdoRuleException(MdoError.NotChair, "chair or coordinator only");
+        }
+
+        var entries = await store.GetAuditAsync(ctx.Mdo.ConversationId, MaxEntries, ct);
+        var facts = entries.Select(e => new Fact(
+            MdoFormat.DateTime(e.At, ctx.TimeZone, ctx.Language),
+            $"{e.Action} — {Who(ctx, e)}{(e.CaseId is null ? "" : $" ({e.CaseId})")}")).ToList();
+        var card = new AdaptiveCard
+        {
+            Lang = MdoFormat.LangCode(ctx.Language),
+            Body =
+            [
+                MdoTexts.Title(ctx.Language.Pick("Logboek van dit overleg", "Audit trail of this meeting series")),
+                MdoTexts.Subtle(ctx.Language.Pick($"De laatste {facts.Count} wijzigingen; zonder inhoud.", $"The last {facts.Count} changes; without content.")),
+                facts.Count == 0 ? new TextBlock { Text = "–" } : new FactSet { Facts = facts },
+            ],
+        };
+        ctx.Turn.Changes.Record(new AuditEntry(ctx.Now, ctx.Turn.UserId, "audit.viewed", ctx.Mdo.ConversationId));
+        ctx.Turn.SendPersonal(ctx.Actor.Id, Protocol.Activity.CreateCard(card));
+        ctx.Turn.Reply(ctx.Language.Pick("Ik heb het logboek in je privéchat gezet.", "I sent the audit trail to your private chat."));
+    }
+
+    private static string Who(MdoContext ctx, AuditEntry e) =>
+        e.UserId is null ? "MdoBot" : ctx.Members.FirstOrDefault(m => m.Id == e.UserId)?.Name ?? e.UserId;
+}

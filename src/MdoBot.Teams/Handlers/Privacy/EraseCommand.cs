@@ -1,0 +1,64 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.Cards.Model;
+using MdoBot.Teams.Handlers.Commands;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
+
+namespace MdoBot.Teams.Handlers.Privacy;
+
+/// <summary>
+/// <c>verwijder casus &lt;code&gt;</c> / <c>delete case &lt;code&gt;</c> and <c>verwijder overleg</c> / <c>delete meeting</c>:
+/// a chair gets a confirmation card first (with a reminder to export).
+/// </summary>
+public sealed class EraseCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["verwijder", "delete"];
+
+    protected override bool IncludesClosed => true;
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
+        var words = command.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var target = words.Length > 0 ? words[0].ToLowerInvariant() : string.Empty;
+        var lang = ctx.Language;
+        if (target is "casus" or "case" && words.Length == 2)
+        {
+            var c = ctx.Mdo.Cases.FirstOrDefault(x => string.Equals(x.Code, words[1], StringComparison.OrdinalIgnoreCase))
+                ?? throw new MdoRuleException(MdoError.NotFound, "case not found");
+            ctx.Turn.SendCard(Confirmation(
+                lang.Pick($"Casus {c.Code} verwijderen?", $"Delete case {c.Code}?"),
+                lang.Pick($"Alle inhoud van {c.Code} (vraag, perspectief van het gezin, doel, besluiten, acties) wordt direct en definitief verwijderd. Alleen de tijden blijven. Maak eerst een export als je een kopie wilt (export {c.Code}).",
+                    $"All content of {c.Code} (question, family view, goal, decisions, actions) is deleted at once and for good. Only the times remain. Export first if you want a copy (export {c.Code})."),
+                new EraseActionData(CardVerbs.EraseCase, ctx.Mdo.Id, c.Id), lang));
+        }
+        else if (target is "overleg" or "meeting" or "mdo")
+        {
+            ctx.Turn.SendCard(Confirmation(
+                lang.Pick("Dit hele MDO verwijderen?", "Delete this whole MDO?"),
+                lang.Pick("Alle inhoud van alle casussen en de namen worden direct en definitief verwijderd; alleen anonieme cijfers blijven. Maak eerst exports als je kopieën wilt.",
+                    "All content of every case and the names are deleted at once and for good; only anonymous numbers remain. Export first if you want copies."),
+                new EraseActionData(CardVerbs.EraseMeeting, ctx.Mdo.Id), lang));
+        }
+        else
+        {
+            ctx.Turn.Reply(lang.Pick("Gebruik: verwijder casus <code> of verwijder overleg", "Use: delete case <code> or delete meeting"));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static AdaptiveCard Confirmation(string title, string text, EraseActionData data, Language lang)
+    {
+        var card = NoticeCard.Build(title, text, lang);
+        return new AdaptiveCard
+        {
+            Lang = card.Lang,
+            FallbackText = card.FallbackText,
+            Body = card.Body,
+            Actions = [new ExecuteAction { Title = lang.Pick("Ja, definitief verwijderen", "Yes, delete for good"), Verb = data.Verb, Data = data, Style = "destructive" }],
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.Handlers.Meeting;
+using MdoBot.Teams.MdoFlow;
+
+namespace MdoBot.Teams.Handlers.Privacy;
+
+/// <summary>The chair confirmed: one case's content is erased at once.</summary>
+public sealed class EraseCaseHandler(MdoContextFactory factory, OrganizerCheck organizers)
+    : MdoActionHandler<EraseActionData>(factory, organizers)
+{
+    public override string Verb => CardVerbs.EraseCase;
+
+    protected override string? MdoIdOf(EraseActionData data) => data.MdoId;
+
+    protected override Task ExecuteAsync(MdoContext ctx, EraseActionData data, CancellationToken ct)
+    {
+        ctx.Mdo.EraseCase(ctx.Actor, data.CaseId ?? string.Empty);
+        var erased = ctx.Mdo.FindCase(data.CaseId)!;
+        MdoErasure.AfterErase(ctx, [erased], wholeMdo: false, "case.erased");
+        ctx.UpdateLiveAgenda();
+        ctx.Turn.ReplyCard(NoticeCard.Build(
+            ctx.Language.Pick("Verwijderd", "Deleted"),
+            ctx.Language.Pick("De inhoud van de casus is verwijderd.", "The case's content was deleted."), ctx.Language));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The chair confirmed: the whole MDO's content is erased at once.</summary>
+public sealed class EraseMeetingHandler(MdoContextFactory factory, OrganizerCheck organizers, EvaluationRepository evaluations)
+    : MdoActionHandler<EraseActionData>(factory, organizers)
+{
+    public override string Verb => CardVerbs.EraseMeeting;
+
+    protected override string? MdoIdOf(EraseActionData data) => data.MdoId;
+
+    protected override async Task ExecuteAsync(MdoContext ctx, EraseActionData data, CancellationToken ct)
+    {
+        ctx.Mdo.EraseAll(ctx.Actor, ctx.Now);
+        MdoErasure.AfterErase(ctx, ctx.Mdo.Cases, wholeMdo: true, "mdo.erased");
+        await RetentionTimerHandler.StripCommentsAsync(ctx, evaluations, ct);
+        ctx.Turn.ReplyCard(NoticeCard.Build(
+            ctx.Language.Pick("Verwijderd", "Deleted"),
+            ctx.Language.Pick("De inhoud van dit MDO is verwijderd.", "The content of this MDO was deleted."), ctx.Language));
+    }
+}

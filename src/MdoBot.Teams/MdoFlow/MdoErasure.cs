@@ -1,0 +1,60 @@
+using System.Text.Json;
+using MdoBot.Domain.Mdo;
+using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.Cards.Mdo;
+
+namespace MdoBot.Teams.MdoFlow;
+
+/// <summary>
+/// Erasure of MDO content (retention period over, or a chair's request): the stored text goes, the
+/// cards MdoBot posted are replaced by a "deleted" notice, and the storage is compacted afterwards.
+/// </summary>
+public static class MdoErasure
+{
+    public const string RetentionKind = "mdo.retention";
+
+    public static string RetentionKey(string mdoId) => $"retention:{mdoId}";
+
+    /// <summary>Schedules the retention job of a just-closed MDO (a stored timer; survives restarts).</summary>
+    public static void ScheduleRetention(MdoContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var due = (ctx.Mdo.ClosedAt ?? ctx.Now) + TimeSpan.FromDays(ctx.Options.RetentionDays);
+        ctx.Turn.Changes.Schedule(new TimerRecord(RetentionKey(ctx.Mdo.Id), RetentionKind, due, ctx.Mdo.ConversationId,
+            JsonSerializer.Serialize(new { mdoId = ctx.Mdo.Id })));
+    }
+
+    /// <summary>Replaces the posted cards of these cases (and, for the whole MDO, its agenda and summary) and records the erasure.</summary>
+    public static void AfterErase(MdoContext ctx, IReadOnlyList<MdoCase> cases, bool wholeMdo, string auditAction)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(cases);
+        var notice = NoticeCard.Build(
+            ctx.Language.Pick("Inhoud verwijderd", "Content deleted"),
+            ctx.Language.Pick("De inhoud van deze kaart is verwijderd (bewaartermijn of verzoek van de voorzitter).",
+                "The content of this card was deleted (retention period or the chair's request)."),
+            ctx.Language);
+        foreach (var c in cases)
+        {
+            ctx.Turn.UpdateCardIn(ctx.MdoConversation, CardKeys.Case(ctx.Mdo.Id, c.Id), notice);
+            foreach (var a in c.Actions)
+            {
+                ctx.Turn.UpdateCardIn(ctx.MdoConversation, CardKeys.Action(ctx.Mdo.Id, a.Id), notice);
+            }
+        }
+
+        if (wholeMdo)
+        {
+            ctx.Turn.UpdateCardIn(ctx.MdoConversation, CardKeys.LiveAgenda(ctx.Mdo.Id), notice);
+            ctx.Turn.UpdateCardIn(ctx.MdoConversation, CardKeys.Summary(ctx.Mdo.Id), notice);
+            ctx.Turn.Changes.CancelTimer(RetentionKey(ctx.Mdo.Id));
+            ctx.Turn.Changes.CancelTimer(MdoClockTimers.WarningKey(ctx.Mdo.Id));
+            ctx.Turn.Changes.CancelTimer(MdoClockTimers.TimeUpKey(ctx.Mdo.Id));
+            ctx.Turn.Changes.CancelTimer(MdoClockTimers.RefreshKey(ctx.Mdo.Id));
+        }
+
+        ctx.Save(auditAction, cases.Count == 1 && !wholeMdo ? cases[0].Id : null);
+        ctx.Turn.Changes.CompactAfterCommit = true;
+    }
+}
