@@ -24,6 +24,25 @@ public sealed class GraphMailGateway(IMailSender sender) : IMailGateway
     }
 }
 
+/// <summary>Connects MdoBot's attendance port to the Graph attendance report.</summary>
+public sealed class GraphAttendanceSource(MdoBot.Graph.Attendance.IAttendanceReader reader) : MdoBot.Teams.MdoFlow.IAttendanceSource
+{
+    public async Task<IReadOnlyList<MdoBot.Teams.MdoFlow.AttendanceLine>?> GetAsync(string organizerAadObjectId, string joinUrl, CancellationToken ct)
+    {
+        IReadOnlyList<MdoBot.Graph.Attendance.AttendanceEntry>? entries;
+        try
+        {
+            entries = await reader.GetAttendanceAsync(organizerAadObjectId, joinUrl, ct);
+        }
+        catch (GraphRequestFailedException)
+        {
+            return null; // attendance is a nice-to-have: skip quietly
+        }
+
+        return entries?.Select(e => new MdoBot.Teams.MdoFlow.AttendanceLine(e.DisplayName, (int)Math.Round(e.TotalAttendanceSeconds / 60.0))).ToList();
+    }
+}
+
 public static class GraphMailSetup
 {
     public static IServiceCollection AddMdoBotMail(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +50,8 @@ public static class GraphMailSetup
         services.AddMdoBotGraph(configuration);
         services.RemoveAll<IMailGateway>();
         services.AddSingleton<IMailGateway, GraphMailGateway>();
+        services.RemoveAll<MdoBot.Teams.MdoFlow.IAttendanceSource>();
+        services.AddSingleton<MdoBot.Teams.MdoFlow.IAttendanceSource, GraphAttendanceSource>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using MdoBot.Teams.Hosting;
 using MdoBot.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddMdoBotKeyVault();
 builder.Services.AddMdoBotClock(builder.Configuration);
 builder.Services.AddMdoBotStorage(builder.Configuration);
 builder.Services.AddMdoBotTeams(builder.Configuration);

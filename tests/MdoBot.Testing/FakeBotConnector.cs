@@ -29,6 +29,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Meeting participant roles by "meetingId|userId" (Organizer, Presenter, Attendee); unknown → 404.</summary>
     public ConcurrentDictionary<string, string> MeetingRoles { get; } = new();
 
+    /// <summary>Meeting details by meeting id for GET v1/meetings/{id} (join URL, organizer's AAD object id); unknown → 404.</summary>
+    public ConcurrentDictionary<string, (string JoinUrl, string OrganizerAadObjectId)> Meetings { get; } = new();
+
     /// <summary>Status codes to answer the next sends with (FIFO), before answering normally.</summary>
     public ConcurrentQueue<int> FailNext { get; } = new();
 
@@ -109,7 +112,10 @@ public sealed class FakeBotConnector : IAsyncDisposable
             self().MeetingRoles.TryGetValue(meetingId + "|" + userId, out var role)
                 ? Results.Json(new { user = new { id = userId }, meeting = new { role, inMeeting = true } })
                 : Results.NotFound());
-        app.MapGet("/_connector/v1/meetings/{meetingId}", () => Results.NotFound());
+        app.MapGet("/_connector/v1/meetings/{meetingId}", (string meetingId) =>
+            self().RecordRead("meeting", meetingId) && self().Meetings.TryGetValue(meetingId, out var m)
+                ? Results.Json(new { details = new { id = meetingId, joinUrl = m.JoinUrl }, organizer = new { aadObjectId = m.OrganizerAadObjectId } })
+                : Results.NotFound());
     }
 
     private async Task<IResult> RecordAsync(string kind, string conversationId, string? activityId, HttpRequest request)
@@ -123,6 +129,13 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var id = kind == "update" ? activityId! : "act-" + Interlocked.Increment(ref _nextId);
         Add(new RecordedCall(kind, conversationId, id, body));
         return Results.Json(new { id });
+    }
+
+    /// <summary>Records a read (kind "meeting") so tests can wait for it; always true.</summary>
+    private bool RecordRead(string kind, string id)
+    {
+        Add(new RecordedCall(kind, id, null, null));
+        return true;
     }
 
     private void Add(RecordedCall call)

@@ -103,5 +103,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ITimerHandler, TimeUpTimerHandler>();
         services.AddSingleton<ITimerHandler, RefreshTimerHandler>();
         services.AddSingleton<ITimerHandler, RetentionTimerHandler>();
+        services.AddSingleton<ITimerHandler, AttendanceTimerHandler>();
+        services.TryAddSingleton<IAttendanceSource, NoAttendanceSource>();
     }
 }

@@ -82,6 +82,7 @@ public static class MeetingFlow
         ctx.SyncClock();
         ctx.PostSummary();
         MdoErasure.ScheduleRetention(ctx);
+        AttendanceTimer.Schedule(ctx);
         return true;
     }
 

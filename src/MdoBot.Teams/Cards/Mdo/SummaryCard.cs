@@ -13,13 +13,13 @@ namespace MdoBot.Teams.Cards.Mdo;
 /// </summary>
 public static class SummaryCard
 {
-    public static AdaptiveCard Build(MdoMeeting mdo, Language lang, TimeZoneInfo tz)
+    public static AdaptiveCard Build(MdoMeeting mdo, Language lang, TimeZoneInfo tz, IReadOnlyList<MdoFlow.AttendanceLine>? attendance = null)
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(tz);
         var summary = mdo.Summary();
         var levels = 5 + ((summary.Cases.Count + 2) / 3);
-        return CardBudget.Fit(levels, level => Render(summary, mdo.CreatedAt, lang, tz, SummaryLayout.For(level, summary.Cases.Count)));
+        return CardBudget.Fit(levels, level => WithAttendance(Render(summary, mdo.CreatedAt, lang, tz, SummaryLayout.For(level, summary.Cases.Count)), attendance, lang));
     }
 
     private static AdaptiveCard Render(MdoSummary summary, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz, SummaryLayout layout)
@@ -68,6 +68,19 @@ public static class SummaryCard
             FallbackText = lang.Pick($"Samenvatting van {summary.Title}", $"Summary of {summary.Title}"),
             Body = body,
         };
+    }
+
+    /// <summary>Who attended and for how long (from the Teams attendance report), when available.</summary>
+    private static AdaptiveCard WithAttendance(AdaptiveCard card, IReadOnlyList<MdoFlow.AttendanceLine>? attendance, Language lang)
+    {
+        if (attendance is not { Count: > 0 })
+        {
+            return card;
+        }
+
+        card.Body.Add(MdoTexts.Heading(lang.Pick($"Aanwezig ({attendance.Count})", $"Attended ({attendance.Count})")));
+        card.Body.Add(new FactSet { Facts = [.. attendance.Take(40).Select(a => new Fact(a.Name, $"{a.Minutes} min"))] });
+        return card;
     }
 
     /// <summary>Time planned vs used per case as a Teams chart, with a FactSet for clients without charts.</summary>
