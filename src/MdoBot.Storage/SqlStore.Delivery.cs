@@ -5,6 +5,19 @@ namespace MdoBot.Storage;
 
 public abstract partial class SqlStore
 {
+    /// <summary>Single-process stores (SQLite) always hold the lease.</summary>
+    public virtual Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(CancellationToken ct = default) =>
+        Task.FromResult<IDeliveryLease?>(AlwaysHeldLease.Instance);
+
+    private sealed class AlwaysHeldLease : IDeliveryLease
+    {
+        public static readonly AlwaysHeldLease Instance = new();
+
+        public Task<bool> IsHeldAsync(CancellationToken ct = default) => Task.FromResult(true);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     public async Task<IReadOnlyList<OutboxItem>> GetPendingAsync(int max, CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);

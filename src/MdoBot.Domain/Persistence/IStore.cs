@@ -53,6 +53,12 @@ public interface IOutboxStore
 
     Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default);
 
+    /// <summary>
+    /// Only one MdoBot instance delivers the outbox at a time (so messages stay in order and are sent
+    /// once). Returns a lease to hold while delivering, or null when another instance holds it.
+    /// </summary>
+    Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(CancellationToken ct = default);
+
     /// <summary>The 1:1 conversation created earlier with a user, if any.</summary>
     Task<string?> GetPersonalConversationAsync(string userId, CancellationToken ct = default);
 }
@@ -63,4 +69,10 @@ public interface ITimerStore
     Task<IReadOnlyList<TimerRecord>> GetDueAsync(DateTimeOffset until, int max, CancellationToken ct = default);
 
     Task<DateTimeOffset?> GetNextDueAsync(CancellationToken ct = default);
+}
+
+/// <summary>The right to deliver the outbox; <see cref="IsHeldAsync"/> turns false when it was lost.</summary>
+public interface IDeliveryLease : IAsyncDisposable
+{
+    Task<bool> IsHeldAsync(CancellationToken ct = default);
 }

@@ -23,11 +23,44 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        IDeliveryLease? lease = null;
+        try
+        {
+            await RunAsync(l => lease = l, () => lease, stoppingToken);
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task RunAsync(Action<IDeliveryLease?> setLease, Func<IDeliveryLease?> getLease, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var hadFailure = false;
             try
             {
+                if (getLease() is { } held && !await held.IsHeldAsync(stoppingToken))
+                {
+                    await held.DisposeAsync();
+                    setLease(null);
+                }
+
+                if (getLease() is null)
+                {
+                    setLease(await outbox.TryAcquireDeliveryLeaseAsync(stoppingToken));
+                    if (getLease() is null)
+                    {
+                        // Another instance delivers; check again later.
+                        await signal.Signal.WaitAsync(IdlePoll, time, stoppingToken);
+                        continue;
+                    }
+                }
+
                 var pending = await outbox.GetPendingAsync(BatchSize, stoppingToken);
                 if (pending.Count > 0)
                 {
