@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace MdoBot.Bench;
+
+/// <summary>What the numbers were measured on.</summary>
+public sealed record Machine(int Cpus, string CpuModel, double MemoryGb, string Os, string Kernel, string Runtime, string Sdk, string DbFileSystem)
+{
+    public static async Task<Machine> DescribeAsync(string dbDir)
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+            : "?";
+        var memKb = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").Where(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
+                .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault()
+            : 0;
+        var os = File.Exists("/etc/os-release")
+            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"') ?? RuntimeInformation.OSDescription
+            : RuntimeInformation.OSDescription;
+        var kernel = File.Exists("/proc/sys/kernel/osrelease") ? "Linux " + File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : RuntimeInformation.OSDescription;
+        return new Machine(Environment.ProcessorCount, cpu, Math.Round(memKb / 1048576.0, 1), os, kernel,
+            RuntimeInformation.FrameworkDescription, await SdkAsync(), FileSystemOf(dbDir));
+    }
+
+    private static async Task<string> SdkAsync()
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, UseShellExecute = false };
+            using var p = Process.Start(psi)!;
+            var v = (await p.StandardOutput.ReadToEndAsync()).Trim();
+            await p.WaitForExitAsync();
+            return v;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>File system type of the mount holding <paramref name="dir"/> (longest mount-point prefix in /proc/mounts).</summary>
+    private static string FileSystemOf(string dir)
+    {
+        if (!File.Exists("/proc/mounts"))
+        {
+            return "?";
+        }
+
+        var full = Path.GetFullPath(dir);
+        var best = File.ReadLines("/proc/mounts").Select(l => l.Split(' '))
+            .Where(f => f.Length > 2 && (full == f[1] || full.StartsWith(f[1].TrimEnd('/') + "/", StringComparison.Ordinal)))
+            .MaxBy(f => f[1].Length);
+        return best is null ? "?" : $"{best[2]} ({best[0]} on {best[1]})";
+    }
+}
+
+/// <summary>Whole-machine CPU use from /proc/stat, to tell whether other processes competed during a run.</summary>
+public readonly record struct CpuSnapshot(long BusyTicks, long TotalTicks, DateTimeOffset At)
+{
+    public static CpuSnapshot Take()
+    {
+        try
+        {
+            var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var total = f.Take(8).Sum();
+            var idle = f[3] + f[4]; // idle + iowait
+            return new CpuSnapshot(total - idle, total, DateTimeOffset.UtcNow);
+        }
+        catch (IOException)
+        {
+            return new CpuSnapshot(0, 0, DateTimeOffset.UtcNow);
+        }
+    }
+
+    /// <summary>Cores kept busy (all processes) between <paramref name="earlier"/> and this snapshot.</summary>
+    public double BusyCoresSince(CpuSnapshot earlier)
+    {
+        var seconds = (At - earlier.At).TotalSeconds;
+        return seconds <= 0 ? 0 : Math.Round((BusyTicks - earlier.BusyTicks) / 100.0 / seconds, 2);
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+}
