@@ -65,8 +65,8 @@ public sealed class MdoFlowEndToEndTests(FastClockPlayground fixture) : IClassFi
         var caseCard = await _pg.WaitForBotMessageAsync(
             m => m.IsCreate && m.ConversationId == Chat && m.HasVerb("case.save") && m.CardTitle == "Gezin A", startCursor, what: "the case card of Gezin A");
 
-        // 5. The chair records the shared goal.
-        var saved = await _pg.PressAsync(caseCard, "case.save", inputs: Inputs(("goal", "Veilig opgroeien"), ("decisions", "Wekelijks huisbezoek")));
+        // 5. The chair records the shared goal and makes themself the case lead.
+        var saved = await _pg.PressAsync(caseCard, "case.save", inputs: Inputs(("goal", "Veilig opgroeien"), ("decisions", "Wekelijks huisbezoek"), ("caseLead", chair.Id)));
         Assert.Equal(PlaygroundMessage.AdaptiveCardType, saved!.Type);
         Assert.Contains("Veilig opgroeien", saved.Card!.ToJsonString(), StringComparison.Ordinal);
 
@@ -136,6 +136,12 @@ public sealed class MdoFlowEndToEndTests(FastClockPlayground fixture) : IClassFi
         // 12. The current user's 1:1 summary shows in the Playground's personal chat.
         var personal = await _pg.WaitForCardAsync(config.PersonalChatId, SummaryTitles, cursor);
         Assert.Contains("Belt de huisarts", personal.CardJson(), StringComparison.Ordinal);
+
+        // 12b. The case lead (the current user) gets the plain-language feedback draft for the parents in the personal chat.
+        var draft = await _pg.WaitForCardAsync(config.PersonalChatId,
+            ["Feedback for the parents — Gezin A", "Terugkoppeling voor de ouders — Gezin A"], cursor);
+        Assert.True(draft.HasVerb("feedback.send"));
+        Assert.Contains("Veilig opgroeien", draft.CardJson(), StringComparison.Ordinal);
 
         // 13. The other coordinator's 1:1: the Playground creates that user's personal chat and accepts the card,
         //     but shows other users' chats nowhere (no conversation frame): check the connector calls in its log stream.
