@@ -19,7 +19,10 @@ public static partial class StorageSetup
                 throw new InvalidOperationException("Development:TimeScale is for development only and cannot be used with a Bot:AppId.");
             }
 
-            services.AddSingleton<TimeProvider>(new ScaledTimeProvider(TimeProvider.System, scale.Value));
+            // The origin is kept beside the database, so the fast clock stays consistent across restarts.
+            var originFile = (configuration["Storage:SqlitePath"] ?? "data/mdobot.db") + ".clock";
+            var origin = ScaledTimeProvider.LoadOrCreateOrigin(originFile, TimeProvider.System);
+            services.AddSingleton<TimeProvider>(new ScaledTimeProvider(TimeProvider.System, scale.Value, origin));
         }
 
         return services;

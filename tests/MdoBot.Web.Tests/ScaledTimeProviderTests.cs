@@ -38,3 +38,38 @@ public sealed class ScaledTimeProviderTests
     public void Constructor_ScaleOutOfRange_Throws(double scale) =>
         Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new ScaledTimeProvider(TimeProvider.System, scale));
 }
+
+public sealed class ScaledTimeProviderOriginTests
+{
+    [Fact]
+    public void GetUtcNow_RestartWithKeptOrigin_ContinuesFromWallClock()
+    {
+        var wall = new ManualTimeProvider();
+        var origin = wall.GetUtcNow();
+        var first = new ScaledTimeProvider(wall, 60, origin);
+        wall.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(origin.AddMinutes(10), first.GetUtcNow());
+
+        // "Down" for 5 real seconds, then a new process with the same origin.
+        wall.Advance(TimeSpan.FromSeconds(5));
+        var restarted = new ScaledTimeProvider(wall, 60, origin);
+        Assert.Equal(origin.AddMinutes(15), restarted.GetUtcNow());
+    }
+
+    [Fact]
+    public void LoadOrCreateOrigin_SecondCall_ReturnsKeptValue()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "mdobot-clock-" + Guid.NewGuid().ToString("N"));
+        var wall = new ManualTimeProvider();
+        try
+        {
+            var created = ScaledTimeProvider.LoadOrCreateOrigin(path, wall);
+            wall.Advance(TimeSpan.FromHours(1));
+            Assert.Equal(created, ScaledTimeProvider.LoadOrCreateOrigin(path, wall));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

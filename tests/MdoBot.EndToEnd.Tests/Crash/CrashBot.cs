@@ -82,7 +82,7 @@ internal sealed class CrashBot(string databasePath, string serviceUrlForLogs) : 
             SpawnedAt = DateTimeOffset.UtcNow;
             var child = ChildProcess.Start($"MdoBot#{Starts}", HarnessPaths.Dotnet, [dll], Path.GetDirectoryName(dll)!, environment);
             _child = child;
-            _handle = Process.GetProcessById(child.Pid);
+            _handle = TryGetProcess(child.Pid); // null if it died at once: WaitForLineAsync then reports its output
             _killedByUs = false;
             await child.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), StartTimeout);
             _startDurations.Add(watch.Elapsed);
@@ -105,8 +105,14 @@ internal sealed class CrashBot(string databasePath, string serviceUrlForLogs) : 
         await _lifecycle.WaitAsync();
         try
         {
-            if (_child is null || _handle is null)
+            if (_child is null)
             {
+                return;
+            }
+
+            if (_handle is null)
+            {
+                await RetireAsync();
                 return;
             }
 
@@ -127,7 +133,11 @@ internal sealed class CrashBot(string databasePath, string serviceUrlForLogs) : 
     /// <summary>Posts an activity to /api/messages; a connection refused/reset or a time-out is "not acknowledged".</summary>
     public async Task<BotAnswer> PostAsync(JsonObject activity)
     {
-        var http = _http ?? throw new InvalidOperationException("MdoBot is not running.");
+        if (_http is not { } http)
+        {
+            return new BotAnswer(0, null, "MdoBot is not running (connection refused)");
+        }
+
         try
         {
             using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
@@ -149,6 +159,18 @@ internal sealed class CrashBot(string databasePath, string serviceUrlForLogs) : 
     {
         var all = AllOutput.Split('\n');
         return $"--- last output of MdoBot (connector {serviceUrlForLogs}) ---\n" + string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+    }
+
+    private static Process? TryGetProcess(int pid)
+    {
+        try
+        {
+            return Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private void ThrowIfCrashedOnItsOwn()

@@ -20,7 +20,7 @@ internal sealed class CrashRun : IAsyncDisposable
     private readonly object _books = new();
     private readonly Dictionary<string, int> _acked = new(StringComparer.Ordinal);
     private readonly List<(string Step, Func<JsonObject, bool> Holds)> _facts = [];
-    private readonly Dictionary<long, (JsonNode Content, int Accepted)> _inDoubt = [];
+    private readonly Dictionary<long, (JsonNode Content, string? Key, int Accepted)> _inDoubt = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private string? _inFlight;
 
@@ -55,7 +55,7 @@ internal sealed class CrashRun : IAsyncDisposable
     /// <summary>Deliveries that got no 2xx answer and were sent again with the same activity id.</summary>
     public int Redeliveries { get; private set; }
 
-    /// <summary>Deliveries whose answer MdoBot replayed after a restart (the change was committed, the answer lost).</summary>
+    /// <summary>Acknowledged deliveries by the audit action they record.</summary>
     public IReadOnlyDictionary<string, int> Acknowledged => _acked;
 
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -80,6 +80,7 @@ internal sealed class CrashRun : IAsyncDisposable
     /// <param name="fact">What must hold in the stored MDO from the moment the step is acknowledged.</param>
     public async Task<JsonNode?> StepAsync(string step, JsonObject activity, string audit, Func<JsonObject, bool>? fact, Queue<KillPoint> kills)
     {
+        Task? gateFired = null; // an armed kill stays armed across attempts until a post reaches the connector
         for (var attempt = 1; ; attempt++)
         {
             if (attempt > 15)
@@ -95,9 +96,11 @@ internal sealed class CrashRun : IAsyncDisposable
                 await EnsureAliveAsync();
             }
 
-            Task? gateFired = kill?.Kind == KillKind.ConnectorAccepted
-                ? Gate.ArmAfterNextSendAccepted(() => KillAsync($"{step}: connector accepted a post, MdoBot not yet told"))
-                : null;
+            if (kill?.Kind == KillKind.ConnectorAccepted && gateFired is null)
+            {
+                gateFired = Gate.ArmAfterNextSendAccepted(() => KillAsync($"{step}: connector accepted a post, MdoBot not yet told"));
+            }
+
             lock (_books)
             {
                 _inFlight = audit;
@@ -151,6 +154,12 @@ internal sealed class CrashRun : IAsyncDisposable
             while (kills.TryDequeue(out var late))
             {
                 await EnsureAliveAsync();
+                if (late.Kind == KillKind.ConnectorAccepted)
+                {
+                    await WaitForGateAsync(step, Gate.ArmAfterNextSendAccepted(() => KillAsync($"{step}: connector accepted a post, MdoBot not yet told (left-over point)")));
+                    continue;
+                }
+
                 await Task.Delay(late.DelayMs);
                 await KillAsync($"{step}: +{late.DelayMs} ms after the answer (left-over point)");
             }
@@ -174,7 +183,11 @@ internal sealed class CrashRun : IAsyncDisposable
         await Bot.KillAsync(() => CheckWhileDead(where));
         if (Bot.Kills > before)
         {
-            KillLog.Add(where);
+            lock (_books)
+            {
+                KillLog.Add(where);
+            }
+
             Log($"kill #{Bot.Kills}: {where}");
         }
     }
@@ -252,7 +265,7 @@ internal sealed class CrashRun : IAsyncDisposable
     {
         lock (_books)
         {
-            return _inDoubt.Values.Select(d => $"{d.Accepted}× {Describe(d.Content)}").ToList();
+            return _inDoubt.Values.Select(d => $"{d.Accepted}× {Describe(d.Content)} [{d.Key ?? "no card key"}]").ToList();
         }
     }
 
@@ -309,14 +322,18 @@ internal sealed class CrashRun : IAsyncDisposable
                 }
             }
 
-            var accepted = Connector.Calls.Where(c => c.Kind == "send" && c.Card is not null).Select(c => c.Card!).ToList();
+            // A stored post the connector already accepted: MdoBot died before it recorded the delivery, so it
+            // will post it again. For a keyed card, a copy counts only if it is not the post MdoBot recorded.
+            var accepted = Connector.Calls.Where(c => c.Kind == "send" && c.Card is not null).ToList();
+            var posted = Database.PostedCards();
             foreach (var row in Database.Outbox().Where(r => r.Operation is "Send" or "SendPersonal"))
             {
                 var content = row.Content;
-                var copies = accepted.Count(c => JsonNode.DeepEquals(c, content));
+                var recorded = row.CardKey is { } key ? posted.GetValueOrDefault(key) : null;
+                var copies = accepted.Count(c => JsonNode.DeepEquals(c.Card, content) && c.ActivityId != recorded);
                 if (copies > 0)
                 {
-                    _inDoubt[row.Id] = (content!, copies);
+                    _inDoubt[row.Id] = (content!, row.CardKey, copies);
                 }
             }
         }
