@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using MdoBot.Graph.Attendance;
 using MdoBot.Graph.Tests.Support;
 using Microsoft.Extensions.Logging;

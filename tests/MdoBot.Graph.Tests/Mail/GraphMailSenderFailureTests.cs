@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using System.Globalization;
 using MdoBot.Graph.Mail;
 using MdoBot.Graph.Tests.Support;

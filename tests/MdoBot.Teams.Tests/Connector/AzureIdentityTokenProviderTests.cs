@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;

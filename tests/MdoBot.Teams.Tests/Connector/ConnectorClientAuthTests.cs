@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using MdoBot.Teams.Configuration;
 using MdoBot.Teams.Connector;
 using MdoBot.Teams.Protocol;

@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using System.Text.Json;
 using MdoBot.Teams.Connector;
 using MdoBot.Teams.Protocol;

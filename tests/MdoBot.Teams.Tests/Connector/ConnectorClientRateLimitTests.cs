@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using MdoBot.Teams.Protocol;
 
 namespace MdoBot.Teams.Tests.Connector;

@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using MdoBot.Teams.Connector;
 
 namespace MdoBot.Teams.Tests.Connector;

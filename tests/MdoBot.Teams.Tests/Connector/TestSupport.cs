@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using MdoBot.Teams.Connector;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

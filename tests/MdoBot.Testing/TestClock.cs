@@ -1,14 +1,13 @@
 using System.Threading.Channels;
-using MdoBot.Testing;
 
-namespace MdoBot.Graph.Tests.Support;
+namespace MdoBot.Testing;
 
 /// <summary>
 /// A <see cref="ManualTimeProvider"/> that also reports each short delay the code under test starts
-/// (Polly back-off, Retry-After waits), so a test can wait for the delay and advance exactly to it.
-/// Long timers (attempt time-outs of 5 min or more) are not reported.
+/// (Polly back-off, Retry-After and rate-limiter waits), so a test can wait for the delay and advance exactly to it.
+/// Long timers (per-attempt time-outs, 5 min or more) are not reported.
 /// </summary>
-internal sealed class TestClock : TimeProvider
+public sealed class TestClock : TimeProvider
 {
     public static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LongestReported = TimeSpan.FromMinutes(5);
@@ -38,11 +37,26 @@ internal sealed class TestClock : TimeProvider
         return timer;
     }
 
+    private void Report(TimeSpan dueTime)
+    {
+        if (dueTime > TimeSpan.Zero && dueTime < LongestReported)
+        {
+            _dueTimes.Writer.TryWrite(Manual.GetUtcNow() + dueTime);
+        }
+    }
+
     /// <summary>Waits (real time, bounded) for the next delay to start; returns its length from now.</summary>
     public async Task<TimeSpan> NextDelayAsync()
     {
         var due = await _dueTimes.Reader.ReadAsync().AsTask().WaitAsync(SafetyTimeout);
         return due - GetUtcNow();
+    }
+
+    /// <summary>Waits for the next delay to start and moves the clock to the moment it falls due.</summary>
+    public async Task AdvanceToNextDelayAsync()
+    {
+        var step = await NextDelayAsync();
+        Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
     }
 
     /// <summary>Advances the clock delay by delay, as the code under test starts them, until <paramref name="work"/> ends.</summary>
@@ -63,14 +77,7 @@ internal sealed class TestClock : TimeProvider
         await work;
     }
 
-    private void Report(TimeSpan dueTime)
-    {
-        if (dueTime > TimeSpan.Zero && dueTime < LongestReported)
-        {
-            _dueTimes.Writer.TryWrite(Manual.GetUtcNow() + dueTime);
-        }
-    }
-
+    /// <summary>Reports every (re)scheduling, e.g. <c>CancellationTokenSource</c> time-outs set through Change.</summary>
     private sealed class ReportingTimer(TestClock owner, ITimer inner) : ITimer
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
