@@ -6,7 +6,10 @@ namespace MdoBot.Storage;
 
 public abstract partial class SqlStore
 {
-    public async Task<CommitOutcome> CommitAsync(ChangeSet changes, CancellationToken ct = default)
+    public Task<CommitOutcome> CommitAsync(ChangeSet changes, CancellationToken ct = default) =>
+        WriteAsync(() => CommitCoreAsync(changes, ct), ct);
+
+    private async Task<CommitOutcome> CommitCoreAsync(ChangeSet changes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changes);
         await using var conn = await OpenAsync(ct);

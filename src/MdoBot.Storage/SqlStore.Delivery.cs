@@ -30,7 +30,14 @@ public abstract partial class SqlStore
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
-    public async Task MarkDeliveredAsync(OutboxItem item, string? cardActivityId, string? createdConversationId, CancellationToken ct = default)
+    public Task MarkDeliveredAsync(OutboxItem item, string? cardActivityId, string? createdConversationId, CancellationToken ct = default) =>
+        WriteAsync(async () =>
+        {
+            await MarkDeliveredCoreAsync(item, cardActivityId, createdConversationId, ct);
+            return true;
+        }, ct);
+
+    private async Task MarkDeliveredCoreAsync(OutboxItem item, string? cardActivityId, string? createdConversationId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
         await using var conn = await OpenAsync(ct);
@@ -60,7 +67,14 @@ public abstract partial class SqlStore
         await tx.CommitAsync(ct);
     }
 
-    public async Task MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default)
+    public Task MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default) =>
+        WriteAsync(async () =>
+        {
+            await MarkFailedCoreAsync(item, permanent, ct);
+            return true;
+        }, ct);
+
+    private async Task MarkFailedCoreAsync(OutboxItem item, bool permanent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
         await using var conn = await OpenAsync(ct);

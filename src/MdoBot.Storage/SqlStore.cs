@@ -13,6 +13,34 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 {
     protected TimeProvider Time { get; } = time;
 
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>
+    /// True for a single-file database (SQLite): writers queue in-process for the one write lock instead
+    /// of colliding on it (Microsoft.Data.Sqlite answers a busy lock with a 150 ms sleep-and-retry).
+    /// </summary>
+    protected virtual bool SingleWriter => false;
+
+    /// <summary>Runs a write under the in-process write gate when the database allows one writer only.</summary>
+    protected async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!SingleWriter)
+        {
+            return await write();
+        }
+
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
     protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);

@@ -30,6 +30,8 @@ public sealed class SqliteStore : SqlStore
 
     public string FilePath { get; }
 
+    protected override bool SingleWriter => true;
+
     protected override string AutoIdColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
