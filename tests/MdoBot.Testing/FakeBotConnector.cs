@@ -35,6 +35,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Status codes to answer the next sends with (FIFO), before answering normally.</summary>
     public ConcurrentQueue<int> FailNext { get; } = new();
 
+    /// <summary>When set, each 429 from <see cref="FailNext"/> carries <c>Retry-After: &lt;seconds&gt;</c>; without it, no header.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>Each failure answered from <see cref="FailNext"/>: its status and when it was sent (real time).</summary>
+    public ConcurrentQueue<(int Status, DateTimeOffset At)> FailedAnswers { get; } = new();
+
     public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
 
     public static async Task<FakeBotConnector> StartAsync()
@@ -123,6 +129,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var body = JsonNode.Parse(await request.ReadBodyAsync());
         if (kind != "update" && FailNext.TryDequeue(out var status))
         {
+            FailedAnswers.Enqueue((status, DateTimeOffset.UtcNow));
+            if (status == 429 && RetryAfterSeconds is { } seconds)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return status == 429 ? Results.Text("slow down", statusCode: 429) : Results.StatusCode(status);
         }
 
@@ -150,6 +162,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 /// <summary>One request the fake connector received.</summary>
 public sealed record RecordedCall(string Kind, string ConversationId, string? ActivityId, JsonNode? Body)
 {
+    /// <summary>When the fake connector received it (real time).</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The first attachment's Adaptive Card, if any.</summary>
     public JsonNode? Card => Body?["attachments"]?[0]?["content"];
 

@@ -9,6 +9,9 @@ public enum MdoError
     /// <summary>Only the owner of the action (or, for "done", a chair) may do this.</summary>
     NotOwner,
 
+    /// <summary>Only the case lead (or a chair) may do this.</summary>
+    NotCaseLead,
+
     /// <summary>The case or action does not exist in this MDO.</summary>
     NotFound,
 

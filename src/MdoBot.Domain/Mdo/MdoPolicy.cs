@@ -58,7 +58,7 @@ public static class MdoPolicy
         ArgumentNullException.ThrowIfNull(actor);
         if (!IsCaseLead(c, actor.Id) && !IsChair(mdo, actor.Id))
         {
-            throw new MdoRuleException(MdoError.NotOwner, "Only the case lead or a chair can do this.");
+            throw new MdoRuleException(MdoError.NotCaseLead, "Only the case lead or a chair can do this.");
         }
     }
 }

@@ -14,11 +14,11 @@ public sealed class WelcomeHandler(CardSettings settings) : IConversationEventHa
     {
         ArgumentNullException.ThrowIfNull(turn);
         var botId = turn.Activity.Recipient?.Id;
-        if (turn.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        if (turn.Activity.MembersRemoved?.Any(m => m?.Id == botId) == true)
         {
             Deactivate(turn);
         }
-        else if (turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true)
+        else if (turn.Activity.MembersAdded?.Any(m => m?.Id == botId) == true)
         {
             Welcome(turn);
         }

@@ -32,6 +32,11 @@ public static class InboundReader
             buffer.Write(chunk, 0, read);
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return new Result(null, StatusCodes.Status400BadRequest, "Body is not valid UTF-8.");
+        }
+
         Activity? activity;
         try
         {
@@ -48,6 +53,32 @@ public static class InboundReader
 
         var error = Validate(activity);
         return error is null ? new Result(activity, 200, null) : new Result(null, StatusCodes.Status400BadRequest, error);
+    }
+
+    /// <summary>Kept-as-JSON fields are decoded lazily: check once that every string in them decodes (no lone surrogates).</summary>
+    private static bool AllStringsReadable(JsonElement? element)
+    {
+        if (element is not { } e)
+        {
+            return true;
+        }
+
+        try
+        {
+            return Walk(e, depth: 0);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static bool Walk(JsonElement e, int depth) => depth <= 64 && e.ValueKind switch
+        {
+            JsonValueKind.String => e.GetString() is not null,
+            JsonValueKind.Object => e.EnumerateObject().All(p => p.Name is not null && Walk(p.Value, depth + 1)),
+            JsonValueKind.Array => e.EnumerateArray().All(x => Walk(x, depth + 1)),
+            _ => true,
+        };
     }
 
     private static string? Validate(Activity? activity)
@@ -67,11 +98,25 @@ public static class InboundReader
             return "Conversation is missing.";
         }
 
-        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || url.Query.Length > 0 || url.Fragment.Length > 0)
         {
-            return "serviceUrl is missing or not an http(s) URL.";
+            return "serviceUrl is missing or not a plain http(s) URL.";
         }
 
-        return activity.Recipient?.Id is null ? "Recipient is missing." : null;
+        if (string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        {
+            return "Recipient is missing.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "Sender is missing.";
+        }
+
+        return AllStringsReadable(activity.Value) && AllStringsReadable(activity.ChannelData)
+            && (activity.Entities?.All(e => AllStringsReadable(e)) ?? true)
+            ? null
+            : "Body holds text that is not valid Unicode.";
     }
 }

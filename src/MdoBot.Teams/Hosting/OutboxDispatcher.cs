@@ -107,9 +107,11 @@ public sealed partial class OutboxDispatcher(
                     return false;
                 }
             }
-            catch (Exception ex) when (ex is JsonException or HttpRequestException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                var permanent = ex is JsonException || item.Attempts + 1 >= MaxAttempts;
+                // Anything else must not stall the queue: a malformed item fails for good, others retry a few times.
+                var permanent = ex is JsonException or ArgumentException or UriFormatException or NotSupportedException or FormatException
+                    || item.Attempts + 1 >= MaxAttempts;
                 LogDeliveryFailed(logger, item.Operation.ToString(), 0, item.Attempts + 1, permanent);
                 await outbox.MarkFailedAsync(item, permanent, ct);
                 if (!permanent)

@@ -14,6 +14,7 @@ public static class RuleMessages
         {
             MdoError.NotChair => lang.Pick("Alleen de voorzitter kan dit doen.", "Only the chair can do this."),
             MdoError.NotOwner => lang.Pick($"Alleen {ownerName ?? "de eigenaar"} kan deze actie bevestigen of afwijzen.", $"Only {ownerName ?? "the owner"} can confirm or decline this action."),
+            MdoError.NotCaseLead => lang.Pick("Alleen de regiehouder of de voorzitter kan dit doen.", "Only the case lead or the chair can do this."),
             MdoError.NotFound => lang.Pick("Die casus of actie bestaat niet (meer).", "That case or action no longer exists."),
             MdoError.StaleAgenda => lang.Pick("Deze kaart was verouderd; ik heb de actuele versie getoond. Probeer het opnieuw.", "This card was out of date; I showed the current version. Please try again."),
             MdoError.Closed => lang.Pick("Dit MDO is afgerond; er kan niets meer worden gewijzigd.", "This MDO is closed; nothing can be changed any more."),

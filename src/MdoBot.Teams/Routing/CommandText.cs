@@ -7,15 +7,23 @@ namespace MdoBot.Teams.Routing;
 /// <summary>A user-typed command: the bot's own @mention removed, split into a verb and the rest.</summary>
 public sealed partial record CommandText(string Verb, string Arguments, IReadOnlyList<MentionedAccount> Mentions)
 {
+    /// <summary>Longer messages are no command (the typed commands are short).</summary>
+    public const int MaxCommandLength = 4096;
+
     public static CommandText Parse(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var botId = activity.Recipient?.Id;
         var mentions = new List<MentionedAccount>();
         var text = activity.Text ?? string.Empty;
+        if (text.Length > MaxCommandLength)
+        {
+            return new CommandText(string.Empty, string.Empty, []); // far longer than any command: not one
+        }
+
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity.ValueKind != JsonValueKind.Object || !entity.TryGetProperty("type", out var type) || !type.ValueEquals("mention")
+            if (entity.ValueKind != JsonValueKind.Object || !entity.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("mention")
                 || !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object)
             {
                 continue;
@@ -39,7 +47,15 @@ public sealed partial record CommandText(string Verb, string Arguments, IReadOnl
             }
         }
 
-        text = AtTag().Replace(text, m => "@" + m.Groups[1].Value);
+        try
+        {
+            text = AtTag().Replace(text, m => "@" + m.Groups[1].Value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return new CommandText(string.Empty, string.Empty, []);
+        }
+
         text = Whitespace().Replace(System.Net.WebUtility.HtmlDecode(text), " ").Trim();
         var space = text.IndexOf(' ', StringComparison.Ordinal);
         var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();

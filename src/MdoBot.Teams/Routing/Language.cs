@@ -31,7 +31,7 @@ public static class LanguageResolver
     private static string? ClientInfoLocale(Activity activity) =>
         activity.Entities?
             .Where(e => e.ValueKind == JsonValueKind.Object
-                && e.TryGetProperty("type", out var t) && t.ValueEquals("clientInfo")
+                && e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.ValueEquals("clientInfo")
                 && e.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String)
             .Select(e => e.GetProperty("locale").GetString())
             .FirstOrDefault();

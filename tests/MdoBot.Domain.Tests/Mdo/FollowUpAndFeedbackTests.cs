@@ -52,7 +52,7 @@ public sealed class FollowUpAndFeedbackTests
         var mdo = Given.RunningWithActions();
         mdo.SetCaseLead(Given.Chair, "c1", Given.Nurse);
         var before = Given.Snapshot(mdo);
-        Given.Refused(MdoError.NotOwner, () => mdo.RecordFeedback(Given.Pro, "c1", FeedbackStatus.SentByEmail, Given.At(9)));
+        Given.Refused(MdoError.NotCaseLead, () => mdo.RecordFeedback(Given.Pro, "c1", FeedbackStatus.SentByEmail, Given.At(9)));
         Given.Refused(MdoError.InvalidInput, () => mdo.RecordFeedback(Given.Nurse, "c1", FeedbackStatus.Open, Given.At(9)));
         Assert.Equal(before, Given.Snapshot(mdo));
     }

@@ -23,6 +23,13 @@ public sealed class SubmitEvaluationHandler(MdoContextFactory factory, Organizer
             throw new MdoRuleException(MdoError.InvalidState, "evaluate after close");
         }
 
+        // Only participants, from the MDO's own chat (the card is posted there).
+        if (ctx.Turn.Conversation.ConversationId != ctx.Mdo.ConversationId
+            || (ctx.Members.Count > 0 && ctx.Members.All(m => m.Id != ctx.Actor.Id)))
+        {
+            throw new MdoRuleException(MdoError.NotFound, "not a participant of this MDO");
+        }
+
         var scores = new Dictionary<EvaluationQuestion, int>();
         Put(scores, EvaluationQuestion.KeptToTime, data.Q_KeptToTime);
         Put(scores, EvaluationQuestion.LanguageClear, data.Q_LanguageClear);

@@ -11,7 +11,7 @@ namespace MdoBot.Teams.Handlers.Agenda;
 /// none is open. A chair gets the editor; anyone else the live agenda. In a 1:1 chat it explains
 /// how to prepare privately.
 /// </summary>
-public sealed class OpenAgenda(MdoContextFactory factory)
+public sealed class OpenAgenda(MdoContextFactory factory, SeriesRepository series)
 {
     public async Task OpenAsync(TurnContext turn, CancellationToken ct)
     {
@@ -32,7 +32,24 @@ public sealed class OpenAgenda(MdoContextFactory factory)
         var ctx = await factory.ForConversationAsync(turn, ct);
         if (ctx is null)
         {
+            // The next MDO of a series is opened by a chair of the last one or a coordinator, who keep their roles.
+            var previous = await factory.LatestAsync(turn, ct);
+            var previousChairs = previous?.Mdo.Chairs ?? [];
+            var coordinators = (await series.GetOrNewAsync(turn.Conversation.ConversationId, ct)).Series;
+            if (previousChairs.Count > 0 && !previous!.Mdo.IsChair(turn.UserId) && !coordinators.IsCoordinator(turn.UserId))
+            {
+                turn.Reply(turn.Language.Pick(
+                    "Alleen een voorzitter van het vorige MDO of een coördinator kan een nieuw MDO openen.",
+                    "Only a chair of the previous MDO or a coordinator can open a new MDO."));
+                return;
+            }
+
             ctx = await factory.CreateNewAsync(turn, ct);
+            foreach (var chair in previousChairs.Where(c => c.Id != turn.UserId))
+            {
+                ctx.Mdo.AddChair(ctx.Actor, chair);
+            }
+
             ctx.Save("mdo.created");
         }
 
