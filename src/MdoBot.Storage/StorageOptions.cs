@@ -11,6 +11,12 @@ public sealed class StorageOptions
     /// <summary>Path of the SQLite database file, created on first run.</summary>
     public string SqlitePath { get; set; } = "data/mdobot.db";
 
+    /// <summary>
+    /// SQLite <c>synchronous</c> mode: <c>NORMAL</c> (default; with WAL every commit survives a process
+    /// crash or restart, a power failure may lose the last commits) or <c>FULL</c> (an fsync per commit).
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+
     /// <summary>PostgreSQL connection string (provider "postgres").</summary>
     public string? PostgresConnectionString { get; set; }
 }

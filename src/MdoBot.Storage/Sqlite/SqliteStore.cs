@@ -8,8 +8,16 @@ public sealed class SqliteStore : SqlStore
 {
     private readonly string _connectionString;
 
-    public SqliteStore(string path, TimeProvider time) : base(time)
+    private readonly string _synchronous;
+
+    public SqliteStore(string path, TimeProvider time, string synchronous = "NORMAL") : base(time)
     {
+        _synchronous = synchronous.ToUpperInvariant() switch
+        {
+            "FULL" => "FULL",
+            "NORMAL" => "NORMAL",
+            _ => throw new ArgumentException("Storage:SqliteSynchronous must be NORMAL or FULL.", nameof(synchronous)),
+        };
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = Path.GetFullPath(path);
         CreateOwnerOnly(FilePath);
@@ -41,7 +49,7 @@ public sealed class SqliteStore : SqlStore
         await using (var cmd = conn.CreateCommand())
         {
             // Deleted content is overwritten, not just unlinked (erasure, retention).
-            cmd.CommandText = "PRAGMA secure_delete=ON;";
+            cmd.CommandText = $"PRAGMA secure_delete=ON; PRAGMA synchronous={_synchronous};";
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
