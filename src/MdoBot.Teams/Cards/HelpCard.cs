@@ -30,10 +30,15 @@ public static class HelpCard
             new("start", "Start the MDO (chair)"),
             new("next", "Go to the next case (chair)"),
             new("extend 5", "Add 5 minutes to the current case (chair)"),
-            new("action @name <text> by <date>", "Record who does what (chair)"),
+            new("action @name [text] by [date]", "Record who does what (chair)"),
             new("chair @name", "Make someone a chair (chair)"),
+            new("coordinator @name", "Send someone the summaries of this series (chair)"),
             new("close", "Close the MDO and post the summary (chair)"),
             new("summary", "Show the summary"),
+            new("export [case code]", "The case summary as text for your own file (chair, case lead)"),
+            new("evaluation", "The evaluation trend of this series (chair, coordinator)"),
+            new("audit", "Who changed what, without content (chair, coordinator)"),
+            new("delete case [code] / delete meeting", "Delete content now (chair)"),
         ]
         :
         [
@@ -42,9 +47,14 @@ public static class HelpCard
             new("start", "Het MDO starten (voorzitter)"),
             new("volgende", "Naar de volgende casus (voorzitter)"),
             new("verleng 5", "5 minuten erbij voor de huidige casus (voorzitter)"),
-            new("actie @naam <tekst> voor <datum>", "Vastleggen wie wat doet (voorzitter)"),
+            new("actie @naam [tekst] voor [datum]", "Vastleggen wie wat doet (voorzitter)"),
             new("voorzitter @naam", "Iemand voorzitter maken (voorzitter)"),
+            new("coördinator @naam", "Iemand de samenvattingen van dit overleg sturen (voorzitter)"),
             new("afronden", "Het MDO afronden en de samenvatting plaatsen (voorzitter)"),
             new("samenvatting", "De samenvatting tonen"),
+            new("export [casuscode]", "De casus als tekst voor je eigen dossier (voorzitter, regiehouder)"),
+            new("evaluatie", "Het verloop van de evaluaties (voorzitter, coördinator)"),
+            new("audit", "Wie wat wijzigde, zonder inhoud (voorzitter, coördinator)"),
+            new("verwijder casus [code] / verwijder overleg", "Inhoud nu verwijderen (voorzitter)"),
         ];
 }

@@ -44,7 +44,7 @@ public sealed class EraseCommand(MdoContextFactory factory, OrganizerCheck organ
         }
         else
         {
-            ctx.Turn.Reply(lang.Pick("Gebruik: verwijder casus <code> of verwijder overleg", "Use: delete case <code> or delete meeting"));
+            ctx.Turn.Reply(lang.Pick("Gebruik: verwijder casus [code] of verwijder overleg", "Use: delete case [code] or delete meeting"));
         }
 
         return Task.CompletedTask;
