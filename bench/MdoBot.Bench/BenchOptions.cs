@@ -20,6 +20,7 @@ public sealed class BenchOptions
           --wait-quiet S    first wait up to S seconds for other processes to leave the CPUs idle     (default 0)
           --no-build        do not build src/MdoBot.Web in Release first
           --bot-dll FILE    run this MdoBot.Web.dll instead (e.g. an experimental build; implies --no-build)
+          --bot-env K=V     extra environment for MdoBot, repeatable (e.g. Storage__SqliteSynchronous=FULL)
           --help
         """;
 
@@ -44,6 +45,8 @@ public sealed class BenchOptions
     public bool Build { get; private set; } = true;
 
     public string? BotDll { get; private set; }
+
+    public Dictionary<string, string> BotEnv { get; } = new(StringComparer.Ordinal);
 
     public bool Help { get; private set; }
 
@@ -74,6 +77,10 @@ public sealed class BenchOptions
                 case "--out": o.Out = Next(); break;
                 case "--no-build": o.Build = false; break;
                 case "--bot-dll": o.BotDll = Next(); o.Build = false; break;
+                case "--bot-env":
+                    var kv = Next().Split('=', 2);
+                    o.BotEnv[kv[0]] = kv.Length == 2 ? kv[1] : throw new ArgumentException("--bot-env needs KEY=VALUE");
+                    break;
                 case "--wait-quiet": o.WaitQuietSeconds = Int(); break;
                 case "--help" or "-h": o.Help = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
@@ -104,5 +111,6 @@ public sealed class BenchOptions
         phase = Phase,
         dbDir = DbDir,
         botDll = BotDll,
+        botEnv = BotEnv,
     };
 }

@@ -83,6 +83,9 @@ public sealed partial class BotProcess : IAsyncDisposable
         var dataDir = Path.Combine(dbDir ?? Path.GetTempPath(), $"mdobot-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
 
+        LastBuildUtc = Directory.EnumerateFiles(Path.GetDirectoryName(dll)!, "MdoBot.*.dll").Max(File.GetLastWriteTimeUtc);
+        LastDll = dll;
+
         // Run a private copy of the build output, so that a concurrent rebuild cannot swap files under the bot.
         var appDir = Path.Combine(dataDir, "app");
         CopyDirectory(Path.GetDirectoryName(dll)!, appDir);
@@ -122,6 +125,11 @@ public sealed partial class BotProcess : IAsyncDisposable
         await bot.WaitReadyAsync(ct);
         return bot;
     }
+
+    /// <summary>The MdoBot build last started, and when its newest MdoBot.*.dll was written.</summary>
+    public static string? LastDll { get; private set; }
+
+    public static DateTime? LastBuildUtc { get; private set; }
 
     /// <summary>Every started bot, so that Ctrl+C / process exit can stop them by PID.</summary>
     public static ConcurrentDictionary<int, BotProcess> Running { get; } = new();
@@ -294,6 +302,22 @@ public sealed partial class BotProcess : IAsyncDisposable
                     _process.Kill();
                     _process.WaitForExit(5_000);
                 }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    /// <summary>Kills this process at once (SIGKILL, by PID): for a second Ctrl+C or when the bench exits abnormally.</summary>
+    public void Kill()
+    {
+        Running.TryRemove(Pid, out _);
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
             }
         }
         catch (InvalidOperationException)

@@ -84,3 +84,37 @@ public readonly record struct CpuSnapshot(long BusyTicks, long TotalTicks, DateT
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
+
+/// <summary>Which code was measured: the repository's commit, uncommitted changes under src/, and the bot build used.</summary>
+public sealed record SourceInfo(string Commit, int UncommittedSrcFiles, string? BotDll, DateTime? BotBuiltUtc)
+{
+    public static async Task<(string Commit, int Dirty)> GitAsync(string repoRoot)
+    {
+        var head = (await RunAsync(repoRoot, "rev-parse", "--short", "HEAD")).Trim();
+        var dirty = (await RunAsync(repoRoot, "status", "--porcelain", "--", "src")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        return (head.Length > 0 ? head : "?", dirty);
+    }
+
+    private static async Task<string> RunAsync(string repoRoot, params string[] args)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.ArgumentList.Add("-C");
+            psi.ArgumentList.Add(repoRoot);
+            foreach (var a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            using var p = Process.Start(psi)!;
+            var output = await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            return p.ExitCode == 0 ? output : string.Empty;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return string.Empty;
+        }
+    }
+}

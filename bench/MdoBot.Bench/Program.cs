@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MdoBot.Bench;
@@ -25,22 +26,37 @@ if (options.Help)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 using var cts = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+
+// Ctrl+C, SIGTERM, SIGHUP: stop MdoBot by its PID and end the run (a second signal kills at once).
+// Registered here because the connector's web host would otherwise swallow SIGTERM / SIGINT.
+var signals = 0;
+void OnSignal(PosixSignalContext context)
 {
-    e.Cancel = true;
-    Console.Error.WriteLine("Ctrl+C: stopping MdoBot and finishing…");
+    var first = Interlocked.Increment(ref signals) == 1;
+    context.Cancel = first;
+    Console.Error.WriteLine(first ? $"{context.Signal}: stopping MdoBot and finishing…" : $"{context.Signal}: killing MdoBot now");
+    cts.Cancel();
     foreach (var bot in BotProcess.Running.Values)
     {
-        bot.Stop();
+        if (first)
+        {
+            _ = Task.Run(bot.Stop); // not on the signal thread: Process.WaitForExit needs it
+        }
+        else
+        {
+            bot.Kill();
+        }
     }
+}
 
-    cts.Cancel();
-};
+using var onSigInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var onSigTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+using var onSigHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
 AppDomain.CurrentDomain.ProcessExit += (_, _) =>
 {
     foreach (var bot in BotProcess.Running.Values)
     {
-        bot.Stop();
+        bot.Kill();
     }
 };
 
@@ -67,11 +83,11 @@ if (options.Build)
 }
 
 var quietDeadline = DateTimeOffset.UtcNow.AddSeconds(options.WaitQuietSeconds);
-double busyBefore;
-while (true)
+double busyBefore = 0;
+while (!cts.IsCancellationRequested)
 {
     var idleCheck = CpuSnapshot.Take();
-    await Task.Delay(2000, cts.Token);
+    await Task.Delay(2000, CancellationToken.None);
     busyBefore = CpuSnapshot.Take().BusyCoresSince(idleCheck);
     if (busyBefore <= 0.3 || DateTimeOffset.UtcNow >= quietDeadline)
     {
@@ -79,11 +95,14 @@ while (true)
     }
 
     Console.WriteLine($"  waiting for a quiet machine: {busyBefore:F2} cores busy (load avg {CpuSnapshot.LoadAverage()})");
-    await Task.Delay(8000, cts.Token);
+    await Task.WhenAny(Task.Delay(8000, cts.Token));
 }
 
 Console.WriteLine($"Machine busy before the run: {busyBefore:F2} of {machine.Cpus} cores (load avg {CpuSnapshot.LoadAverage()})" +
     (busyBefore > 0.3 ? " — other processes are competing for CPU; figures will be pessimistic" : string.Empty));
+
+var (commit, dirtySrc) = await SourceInfo.GitAsync(repoRoot);
+Console.WriteLine($"Source: commit {commit}, {dirtySrc} uncommitted file(s) under src/");
 
 MeetingClient.LoadFixtures();
 using var http = new HttpClient(new SocketsHttpHandler
@@ -106,7 +125,7 @@ try
     {
         Console.WriteLine($"Load phase: {options.Mdos} concurrent MDOs, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s measured, think time {options.ThinkMs} ms");
         await using var connector = await BenchConnector.StartAsync();
-        await using var bot = await BotProcess.StartAsync(repoRoot, options.BotDll, options.DbDir, new Dictionary<string, string>(), cts.Token);
+        await using var bot = await BotProcess.StartAsync(repoRoot, options.BotDll, options.DbDir, options.BotEnv, cts.Token);
         Console.WriteLine($"  MdoBot pid {bot.Pid} on {bot.BaseUrl}, connector {connector.ServiceUrl}");
         load = await LoadPhase.RunAsync(options, bot, connector, http, cts.Token);
         if (bot.HasExited)
@@ -121,7 +140,8 @@ try
     {
         Console.WriteLine($"Timer phase: {options.Timers} MDOs with one {TimerPhase.CaseMinutes}-minute case, warning lead {TimerPhase.WarningLeadMinutes} min (real clock)");
         await using var connector = await BenchConnector.StartAsync();
-        await using var bot = await BotProcess.StartAsync(repoRoot, options.BotDll, options.DbDir, TimerPhase.Environment, cts.Token);
+        await using var bot = await BotProcess.StartAsync(repoRoot, options.BotDll, options.DbDir,
+            TimerPhase.Environment.Concat(options.BotEnv).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value), cts.Token);
         Console.WriteLine($"  MdoBot pid {bot.Pid} on {bot.BaseUrl}");
         timers = await TimerPhase.RunAsync(options, bot, connector, http, cts.Token);
         Console.WriteLine($"  MdoBot log: {bot.WarningLines} warnings, {bot.ErrorLines} errors{(bot.WarningLines + bot.ErrorLines > 0 ? "\n" + bot.Tail() : string.Empty)}");
@@ -139,12 +159,19 @@ finally
     }
 }
 
-var report = new BenchReport(started, DateTimeOffset.UtcNow, machine, busyBefore, options.ToJson(), load, timers, Targets.Evaluate(load, timers));
+var source = new SourceInfo(commit, dirtySrc, BotProcess.LastDll, BotProcess.LastBuildUtc);
+var report = new BenchReport(started, DateTimeOffset.UtcNow, machine, source, busyBefore, options.ToJson(), load, timers, Targets.Evaluate(load, timers));
 report.Print();
+if (cts.IsCancellationRequested)
+{
+    Console.WriteLine($"\nCancelled: {Path.GetRelativePath(Environment.CurrentDirectory, outFile)} not written.");
+    return 130;
+}
+
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
 await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(report, BenchReport.Json) + "\n");
 Console.WriteLine($"\nWritten {Path.GetRelativePath(Environment.CurrentDirectory, outFile)}");
-return cts.IsCancellationRequested ? 130 : 0;
+return 0;
 
 static string FindRepoRoot()
 {
@@ -172,13 +199,13 @@ namespace MdoBot.Bench
             var invoke = load?.Rows.FirstOrDefault(r => r.Group == "invoke")?.Stats;
             var timer = timers?.Rows.LastOrDefault(r => r.Group == "delivered")?.Stats;
             return new Targets(
-                20, invoke?.P99, invoke is null ? null : invoke.Count > 0 && invoke.P99 <= 20,
-                1000, timer?.P99, timer is null ? null : timer.Count > 0 && timer.P99 <= 1000);
+                20, invoke?.P99, invoke is not { Count: > 0 } ? null : invoke.P99 <= 20,
+                1000, timer?.P99, timer is not { Count: > 0 } ? null : timer.P99 <= 1000);
         }
     }
 
     public sealed record BenchReport(
-        DateTimeOffset StartedAt, DateTimeOffset FinishedAt, Machine Machine, double MachineBusyCoresBeforeRun, object Options,
+        DateTimeOffset StartedAt, DateTimeOffset FinishedAt, Machine Machine, SourceInfo Source, double MachineBusyCoresBeforeRun, object Options,
         LoadResult? Load, TimerResult? Timers, Targets Targets)
     {
         public static readonly JsonSerializerOptions Json = new()
@@ -194,6 +221,7 @@ namespace MdoBot.Bench
             Console.WriteLine();
             Console.WriteLine($"Machine: {Machine.Cpus} CPUs {Machine.CpuModel}, {Machine.MemoryGb} GB RAM, {Machine.Os} ({Machine.Kernel}), {Machine.Runtime}, SDK {Machine.Sdk}");
             Console.WriteLine($"SQLite on: {Machine.DbFileSystem}; machine busy before the run: {MachineBusyCoresBeforeRun:F2} cores");
+            Console.WriteLine($"Source: commit {Source.Commit} + {Source.UncommittedSrcFiles} uncommitted src/ file(s); bot build {Source.BotBuiltUtc:yyyy-MM-dd HH:mm:ss} UTC ({Source.BotDll})");
             if (Load is { } l)
             {
                 Console.WriteLine();
