@@ -56,7 +56,7 @@ internal static class PostgresSql
                 throw new TimeoutException($"Session '{applicationName}' never waited for a lock.");
             }
 
-            await Task.Delay(5);
+            await Task.Delay(5); // allowed: bounded poll for a lock to be taken, not waiting for time
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(0, TimerCount("%"));
 
         _app.Time.Advance(TimeSpan.FromDays(3));
-        await Task.Delay(500);
+        await MdoBot.Web.Tests.Security.SecurityKit.SettleTimersAsync(_app);
         Assert.Single(_app.Connector.Calls, c => c.IsCard("niet op tijd afgerond"));
         Assert.DoesNotContain(_app.Connector.Calls, c => c.IsCard("niet op tijd afgerond") && c.IsCard("Belt de huisarts"));
         Assert.Equal(1, _app.AuditCount("action.overdueReported"));

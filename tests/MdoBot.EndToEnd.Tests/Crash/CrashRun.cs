@@ -111,7 +111,7 @@ internal sealed class CrashRun : IAsyncDisposable
             {
                 if (kill.DelayMs > 0)
                 {
-                    await Task.Delay(kill.DelayMs);
+                    await Task.Delay(kill.DelayMs); // allowed: the random SIGKILL point within a real request
                 }
 
                 await KillAsync($"{step}: in flight +{kill.DelayMs} ms" + (sending.IsCompleted ? " (already answered)" : string.Empty));
@@ -124,7 +124,7 @@ internal sealed class CrashRun : IAsyncDisposable
                 Log($"{step}: attempt {attempt} not acknowledged ({answer}); the same activity goes again");
                 if (Bot.IsAlive && answer.Error is null)
                 {
-                    await Task.Delay(250); // a live MdoBot refused it (5xx): the connector retries after a pause
+                    await Task.Delay(250); // allowed: a live MdoBot refused it (5xx): the connector retries after a pause
                 }
 
                 continue;
@@ -142,7 +142,7 @@ internal sealed class CrashRun : IAsyncDisposable
 
             if (kill?.Kind == KillKind.AfterAck)
             {
-                await Task.Delay(kill.DelayMs);
+                await Task.Delay(kill.DelayMs); // allowed: the random SIGKILL point within a real request
                 await KillAsync($"{step}: +{kill.DelayMs} ms after the answer");
             }
 
@@ -160,7 +160,7 @@ internal sealed class CrashRun : IAsyncDisposable
                     continue;
                 }
 
-                await Task.Delay(late.DelayMs);
+                await Task.Delay(late.DelayMs); // allowed: MdoBot stays down past the timers' due time (real process)
                 await KillAsync($"{step}: +{late.DelayMs} ms after the answer (left-over point)");
             }
 
@@ -233,7 +233,7 @@ internal sealed class CrashRun : IAsyncDisposable
             }
 
             await EnsureAliveAsync();
-            await Task.Delay(100);
+            await Task.Delay(100); // allowed: real MdoBot process on a real clock (crash test)
         }
 
         return watch.Elapsed;
@@ -278,7 +278,7 @@ internal sealed class CrashRun : IAsyncDisposable
         while (!gateFired.IsCompleted && DateTime.UtcNow < deadline)
         {
             await EnsureAliveAsync(); // the post may be one MdoBot makes after a restart
-            await Task.WhenAny(gateFired, Task.Delay(250));
+            await Task.WhenAny(gateFired, Task.Delay(250)); // allowed: real MdoBot process on a real clock (crash test)
         }
 
         if (!gateFired.IsCompleted)

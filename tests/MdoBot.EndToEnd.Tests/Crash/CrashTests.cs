@@ -127,7 +127,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             await run.EnsureAliveAsync();
             var drained = await run.WaitForEmptyOutboxAsync(TimeSpan.FromSeconds(60));
             run.Log($"final restart: outbox empty after {drained.TotalSeconds:0.0} s");
-            await Task.Delay(500); // a post that would wrongly come twice has time to show
+            await Task.Delay(500); // allowed: real process; a post that would wrongly come twice has time to show
             await run.Bot.KillAsync();
 
             AssertFinalState(run, timers);
@@ -180,7 +180,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         var pending = run.Database.Timers().Where(t => t.Kind is "case.warning" or "case.timeUp").ToList();
         Assert.True(pending.Count == 2, "warning and time-up are stored while MdoBot is down: " + string.Join(", ", pending));
-        await Task.Delay(startedReal + TimeSpan.FromSeconds(6.5) - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        await Task.Delay(startedReal + TimeSpan.FromSeconds(6.5) - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero); // allowed: real MdoBot process on a real clock (crash test)
         var restartedAt = DateTimeOffset.UtcNow;
         run.Log($"down {(restartedAt - startedReal).TotalSeconds:0.0} s (the 5-minute box is 5 s of real time); stored due times vs. the wall clock now: " +
             string.Join(", ", pending.Select(t => $"{t.Kind} {(t.DueAt - restartedAt).TotalSeconds:+0;-0} s")));
@@ -195,7 +195,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             run.Log(line);
         }
 
-        await Task.Delay(500);
+        await Task.Delay(500); // allowed: real MdoBot process on a real clock (crash test)
         await run.Bot.KillAsync();
         Assert.Single(run.Sends(), s => Fallback(s) == Fallback(warning));
         Assert.Single(run.Sends(), s => Fallback(s) == Fallback(timeUp));
@@ -235,7 +235,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var wait = downUntil - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait);
+            await Task.Delay(wait); // allowed: real MdoBot process on a real clock (crash test)
         }
 
         run.Log($"timer phase: down {(DateTimeOffset.UtcNow - startedReal).TotalSeconds:0.0} s (5-min box = {TimeBoxes[2] * 60.0 / CrashBot.TimeScale:0.0} s real); " +

@@ -296,7 +296,7 @@ public sealed partial class PlaygroundHarness : IAsyncLifetime
             }
 
             // Polling a starting process (real time, start-up only).
-            await Task.WhenAny(process.Exited, Task.Delay(150, CancellationToken.None)).ConfigureAwait(false);
+            await Task.WhenAny(process.Exited, Task.Delay(150, CancellationToken.None)).ConfigureAwait(false); // allowed: bounded wait for a process to exit
         }
     }
 }

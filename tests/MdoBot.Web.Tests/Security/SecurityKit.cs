@@ -54,7 +54,7 @@ public static class SecurityKit
                 throw new TimeoutException($"{pending} outbox item(s) still pending.");
             }
 
-            await Task.Delay(15);
+            await Task.Delay(15); // allowed: bounded poll for a condition
         }
     }
 
@@ -69,7 +69,7 @@ public static class SecurityKit
                 throw new TimeoutException($"{due} due timer(s) did not fire.");
             }
 
-            await Task.Delay(15);
+            await Task.Delay(15); // allowed: bounded poll for a condition
         }
 
         await app.DrainAsync(timeout);
