@@ -120,30 +120,34 @@ public sealed class BotApp : IAsyncDisposable
         return counts;
     }
 
-    /// <summary>How many audit entries of this kind were stored.</summary>
-    public long AuditCount(string action)
+    /// <summary>One value read from the database file (read-only, unpooled); parameters are named <c>$p0</c>, <c>$p1</c>, ….</summary>
+    public T Query<T>(string sql, params object[] parameters)
     {
         using var conn = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         conn.Open();
         using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM audit WHERE action = $a";
-        cmd.Parameters.AddWithValue("$a", action);
-        return (long)cmd.ExecuteScalar()!;
+        cmd.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            cmd.Parameters.AddWithValue("$p" + i, parameters[i]);
+        }
+
+        return (T)cmd.ExecuteScalar()!;
     }
+
+    /// <summary>How many action reminder timers (kind <c>action.*</c>) with a key LIKE the pattern are pending.</summary>
+    public long ActionTimerCount(string keyPattern) =>
+        Query<long>("SELECT COUNT(*) FROM timers WHERE timer_key LIKE $p0 AND kind LIKE 'action.%'", keyPattern);
+
+    /// <summary>How many audit entries of this kind were stored.</summary>
+    public long AuditCount(string action) => Query<long>("SELECT COUNT(*) FROM audit WHERE action = $p0", action);
 
     /// <summary>The stored JSON of every MDO (for asserting what was or wasn't stored).</summary>
     public string MdoJson() => DocumentJson("mdo");
 
     /// <summary>The stored JSON of every document of a kind.</summary>
-    public string DocumentJson(string kind)
-    {
-        using var conn = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT COALESCE(group_concat(json, '\n'), '') FROM documents WHERE kind = $kind";
-        cmd.Parameters.AddWithValue("$kind", kind);
-        return (string)cmd.ExecuteScalar()!;
-    }
+    public string DocumentJson(string kind) =>
+        Query<string>("SELECT COALESCE(group_concat(json, char(10)), '') FROM documents WHERE kind = $p0", kind);
 
     public async ValueTask DisposeAsync()
     {

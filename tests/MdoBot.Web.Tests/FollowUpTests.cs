@@ -133,13 +133,5 @@ public sealed class FollowUpTests : IAsyncLifetime
     private async Task<Mdo> LoadAsync(string mdoId) =>
         (await _app.Services.GetRequiredService<MdoRepository>().GetAsync(mdoId, CancellationToken.None))!.Mdo;
 
-    private long TimerCount(string keyPattern)
-    {
-        using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DatabasePath};Mode=ReadOnly;Pooling=False");
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM timers WHERE timer_key LIKE $k AND kind LIKE 'action.%'";
-        cmd.Parameters.AddWithValue("$k", keyPattern);
-        return (long)cmd.ExecuteScalar()!;
-    }
+    private long TimerCount(string keyPattern) => _app.ActionTimerCount(keyPattern);
 }

@@ -143,13 +143,5 @@ public sealed class ReminderTests : IAsyncLifetime
 
     private int IndexOf(MdoBot.Testing.RecordedCall call) => _app.Connector.Calls.ToList().IndexOf(call);
 
-    private long TimerCount(string keyPattern)
-    {
-        using var conn = new SqliteConnection($"Data Source={_app.DatabasePath};Mode=ReadOnly;Pooling=False");
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM timers WHERE timer_key LIKE $k AND kind LIKE 'action.%'";
-        cmd.Parameters.AddWithValue("$k", keyPattern);
-        return (long)cmd.ExecuteScalar()!;
-    }
+    private long TimerCount(string keyPattern) => _app.ActionTimerCount(keyPattern);
 }
