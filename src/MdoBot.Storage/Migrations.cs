@@ -3,15 +3,18 @@ namespace MdoBot.Storage;
 /// <summary>
 /// The schema, as numbered migrations applied in order at start-up. The SQL is kept portable
 /// between SQLite and PostgreSQL; the only dialect difference (the outbox key) is a placeholder.
-/// Timestamps are stored as Unix milliseconds (BIGINT).
+/// Timestamps are stored as Unix milliseconds (BIGINT). A migration may add a data step in C#
+/// (<see cref="Migration.Data"/>), run in the same transaction right after its SQL.
 /// </summary>
 internal static class Migrations
 {
     public const string AutoIdPlaceholder = "{AUTO_ID}";
 
-    public static readonly IReadOnlyList<string> All =
+    public const string BytesPlaceholder = "{BYTES}";
+
+    public static readonly IReadOnlyList<Migration> All =
     [
-        """
+        new(1, """
         CREATE TABLE inbox (
             inbox_key TEXT PRIMARY KEY,
             invoke_response TEXT NULL,
@@ -82,6 +85,14 @@ internal static class Migrations
             case_id TEXT NULL
         );
         CREATE INDEX ix_audit_conversation ON audit (conversation_id, at);
-        """,
+        """),
+        LeanInbox.Migration,
     ];
 }
+
+/// <param name="Version">The schema version this migration leads to.</param>
+/// <param name="Sql">Portable DDL (several statements).</param>
+/// <param name="Data">A data step after the SQL, in the same transaction.</param>
+/// <param name="CompactAfter">Rewrite the storage afterwards (dropped content must not linger in the file).</param>
+internal sealed record Migration(
+    int Version, string Sql, Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, long, Task>? Data = null, bool CompactAfter = false);

@@ -26,13 +26,14 @@ internal sealed record DocumentRow(string Kind, string Id, string Conversation_I
 
 internal sealed record OutboxRow(
     long Id, string Conversation_Id, string Service_Url, string Operation, string Activity_Json,
-    string? Card_Key, string? Target_User_Id, string? Tenant_Id, long Attempts, long Failed)
+    string? Card_Key, string? Target_User_Id, string? Tenant_Id, long Attempts, long Failed, string? Scope)
 {
     public OutboxItem ToDomain() => new(
         Conversation_Id, Service_Url, Enum.Parse<OutboxOperation>(Operation), Activity_Json, Card_Key, Target_User_Id, Tenant_Id)
     {
         Id = Id,
         Attempts = (int)Attempts,
+        Scope = Scope,
     };
 }
 
@@ -41,7 +42,7 @@ internal sealed record TimerRow(string Timer_Key, string Kind, long Due_At, stri
     public TimerRecord ToDomain() => new(Timer_Key, Kind, DateTimeOffset.FromUnixTimeMilliseconds(Due_At), Conversation_Id, Payload);
 }
 
-internal sealed record InboxRow(string Inbox_Key, string? Invoke_Response);
+internal sealed record InboxLookupRow(long Forgotten_Before, long? Status, byte[]? Answer, byte[]? Key_Bytes);
 
 internal sealed record AuditRow(long At, string? User_Id, string Action, string Conversation_Id, string? Mdo_Id, string? Case_Id)
 {

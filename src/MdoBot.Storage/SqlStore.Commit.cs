@@ -43,15 +43,17 @@ public abstract partial class SqlStore
     private async Task<CommitOutcome> ApplyAsync(DbConnection conn, DbTransaction tx, ChangeSet changes)
     {
         var now = Now();
-        if (changes.InboxKey is { } key)
+        // Erasure first, so that this change set's own answer and messages are sealed and stored afresh.
+        foreach (var scope in changes.PurgedScopes)
         {
-            var added = await conn.ExecuteAsync(
-                "INSERT INTO inbox (inbox_key, invoke_response, received_at) VALUES (@key, @response, @now) ON CONFLICT (inbox_key) DO NOTHING",
-                new { key, response = changes.InvokeResponse, now }, tx);
-            if (added == 0)
-            {
-                return CommitOutcome.Duplicate;
-            }
+            await conn.ExecuteAsync("DELETE FROM outbox WHERE scope = @scope", new { scope }, tx);
+            await conn.ExecuteAsync("DELETE FROM seal_keys WHERE scope = @scope", new { scope }, tx);
+            await conn.ExecuteAsync("UPDATE inbox SET answer = NULL WHERE scope = @scope", new { scope }, tx);
+        }
+
+        if (changes.Inbox is { } inbox && !await InsertInboxAsync(conn, tx, inbox, changes.Scope ?? string.Empty, now))
+        {
+            return CommitOutcome.Duplicate;
         }
 
         if (changes.FiredTimerKey is { } timerKey
@@ -98,12 +100,20 @@ public abstract partial class SqlStore
 
         foreach (var o in changes.Outbox)
         {
+            if (o.Supersedes)
+            {
+                // Only the newest state of a card is worth sending: drop older updates still waiting.
+                await conn.ExecuteAsync(
+                    "DELETE FROM outbox WHERE conversation_id = @ConversationId AND card_key = @CardKey AND operation = 'Update' AND failed = 0",
+                    new { o.ConversationId, o.CardKey }, tx);
+            }
+
             await conn.ExecuteAsync(
                 """
-                INSERT INTO outbox (conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id, attempts, failed)
-                VALUES (@ConversationId, @ServiceUrl, @Operation, @ActivityJson, @CardKey, @TargetUserId, @TenantId, 0, 0)
+                INSERT INTO outbox (conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id, attempts, failed, scope, created_at)
+                VALUES (@ConversationId, @ServiceUrl, @Operation, @ActivityJson, @CardKey, @TargetUserId, @TenantId, 0, 0, @Scope, @now)
                 """,
-                new { o.ConversationId, o.ServiceUrl, Operation = o.Operation.ToString(), o.ActivityJson, o.CardKey, o.TargetUserId, o.TenantId }, tx);
+                new { o.ConversationId, o.ServiceUrl, Operation = o.Operation.ToString(), o.ActivityJson, o.CardKey, o.TargetUserId, o.TenantId, o.Scope, now }, tx);
         }
 
         foreach (var a in changes.Audit)
@@ -116,28 +126,81 @@ public abstract partial class SqlStore
         return CommitOutcome.Committed;
     }
 
-    private static async Task<bool> ApplyDocumentAsync(DbConnection conn, DbTransaction tx, DocumentChange doc, long now)
+    /// <summary>Records the activity with its answer sealed under the scope's key (created on first use); false when seen before.</summary>
+    private static async Task<bool> InsertInboxAsync(DbConnection conn, DbTransaction tx, InboxRecord inbox, string scope, long now)
     {
-        var args = new { doc.Kind, doc.Id, doc.ConversationId, doc.ExpectedVersion, doc.Json, doc.Status, now };
-        if (doc.Json is null)
+        byte[]? sealedAnswer = null;
+        if (inbox.Answer is { } answer)
         {
-            return await conn.ExecuteAsync(
-                "DELETE FROM documents WHERE kind = @Kind AND id = @Id AND version = @ExpectedVersion", args, tx) == 1;
-        }
-
-        if (doc.ExpectedVersion == 0)
-        {
-            return await conn.ExecuteAsync(
+            var key = await conn.QuerySingleAsync<byte[]>(
                 """
-                INSERT INTO documents (kind, id, conversation_id, version, status, json, updated_at)
-                VALUES (@Kind, @Id, @ConversationId, 1, @Status, @Json, @now) ON CONFLICT (kind, id) DO NOTHING
-                """, args, tx) == 1;
+                INSERT INTO seal_keys (scope, key_bytes, created_at) VALUES (@scope, @fresh, @now) ON CONFLICT (scope) DO NOTHING;
+                SELECT key_bytes FROM seal_keys WHERE scope = @scope;
+                """, new { scope, fresh = AnswerSeal.NewKey(), now }, tx);
+            sealedAnswer = AnswerSeal.Seal(key, inbox.ConversationId, inbox.ActivityId, answer);
         }
 
         return await conn.ExecuteAsync(
             """
-            UPDATE documents SET version = version + 1, json = @Json, status = @Status, updated_at = @now
-            WHERE kind = @Kind AND id = @Id AND version = @ExpectedVersion
-            """, args, tx) == 1;
+            INSERT INTO inbox (conversation_id, activity_id, status, scope, answer, received_at)
+            VALUES (@ConversationId, @ActivityId, @Status, @scope, @sealedAnswer, @now)
+            ON CONFLICT (conversation_id, activity_id) DO NOTHING
+            """,
+            new { inbox.ConversationId, inbox.ActivityId, inbox.Status, scope, sealedAnswer, now }, tx) == 1;
+    }
+
+    private static async Task<bool> ApplyDocumentAsync(DbConnection conn, DbTransaction tx, DocumentChange doc, long now)
+    {
+        var args = new { doc.Kind, doc.Id, doc.ConversationId, doc.ExpectedVersion, doc.Json, doc.Status, now, sortKey = doc.Index?.SortKey ?? now };
+        if (doc.Json is null)
+        {
+            var deleted = await conn.ExecuteAsync(
+                "DELETE FROM documents WHERE kind = @Kind AND id = @Id AND version = @ExpectedVersion", args, tx) == 1;
+            if (deleted)
+            {
+                await conn.ExecuteAsync("DELETE FROM document_keys WHERE kind = @Kind AND id = @Id", args, tx);
+            }
+
+            return deleted;
+        }
+
+        var indexed = doc.Index is null ? 0 : 1;
+        var written = doc.ExpectedVersion == 0
+            ? await conn.ExecuteAsync(
+                """
+                INSERT INTO documents (kind, id, conversation_id, version, status, json, updated_at, sort_key, indexed)
+                VALUES (@Kind, @Id, @ConversationId, 1, @Status, @Json, @now, @sortKey, @indexed) ON CONFLICT (kind, id) DO NOTHING
+                """, new { doc.Kind, doc.Id, doc.ConversationId, doc.Status, doc.Json, now, args.sortKey, indexed }, tx) == 1
+            : await conn.ExecuteAsync(
+                """
+                UPDATE documents SET version = version + 1, json = @Json, status = @Status, updated_at = @now,
+                  sort_key = CASE WHEN @indexed = 1 THEN @sortKey ELSE sort_key END, indexed = CASE WHEN @indexed = 1 THEN 1 ELSE indexed END
+                WHERE kind = @Kind AND id = @Id AND version = @ExpectedVersion
+                """, new { doc.Kind, doc.Id, doc.ExpectedVersion, doc.Json, doc.Status, now, args.sortKey, indexed }, tx) == 1;
+        if (written && doc.Index is { KeysUnchanged: false } index)
+        {
+            await WriteKeysAsync(conn, tx, doc.Kind, doc.Id, doc.ConversationId, index);
+        }
+
+        return written;
+    }
+
+    /// <summary>Stores a document's index (sort key and lookup keys), replacing the previous one.</summary>
+    private static async Task WriteIndexAsync(DbConnection conn, DbTransaction tx, string kind, string id, string conversationId, DocumentIndex index)
+    {
+        await conn.ExecuteAsync(
+            "UPDATE documents SET sort_key = @SortKey, indexed = 1 WHERE kind = @kind AND id = @id", new { index.SortKey, kind, id }, tx);
+        await WriteKeysAsync(conn, tx, kind, id, conversationId, index);
+    }
+
+    private static async Task WriteKeysAsync(DbConnection conn, DbTransaction tx, string kind, string id, string conversationId, DocumentIndex index)
+    {
+        await conn.ExecuteAsync("DELETE FROM document_keys WHERE kind = @kind AND id = @id", new { kind, id }, tx);
+        foreach (var key in index.Keys.Distinct(StringComparer.Ordinal))
+        {
+            await conn.ExecuteAsync(
+                "INSERT INTO document_keys (kind, id, conversation_id, lookup_key, sort_key) VALUES (@kind, @id, @conversationId, @key, @SortKey)",
+                new { kind, id, conversationId, key, index.SortKey }, tx);
+        }
     }
 }

@@ -24,47 +24,72 @@ public abstract partial class SqlStore
         var rows = await conn.QueryAsync<OutboxRow>(
             $"""
             SELECT id, conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id,
-              {SelectInt64("attempts")}, {SelectInt64("failed")}
+              {SelectInt64("attempts")}, {SelectInt64("failed")}, scope
             FROM outbox WHERE failed = 0 ORDER BY id LIMIT @max
             """, new { max });
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
-    public Task MarkDeliveredAsync(OutboxItem item, string? cardActivityId, string? createdConversationId, CancellationToken ct = default) =>
-        WriteAsync(async () =>
+    public Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivered);
+        return delivered.Count == 0 ? Task.CompletedTask : WriteAsync(async () =>
         {
-            await MarkDeliveredCoreAsync(item, cardActivityId, createdConversationId, ct);
+            await MarkDeliveredCoreAsync(delivered, ct);
             return true;
         }, ct);
+    }
 
-    private async Task MarkDeliveredCoreAsync(OutboxItem item, string? cardActivityId, string? createdConversationId, CancellationToken ct)
+    private async Task MarkDeliveredCoreAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(item);
         await using var conn = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(conn, ct);
-        await conn.ExecuteAsync("DELETE FROM outbox WHERE id = @Id", new { item.Id }, tx);
-        if (item.CardKey is { } cardKey && cardActivityId is not null)
+        foreach (var (item, cardActivityId, createdConversationId) in delivered)
         {
-            var conversationId = createdConversationId ?? item.ConversationId;
-            await conn.ExecuteAsync(
-                """
-                INSERT INTO posted_cards (conversation_id, card_key, activity_id) VALUES (@conversationId, @cardKey, @cardActivityId)
-                ON CONFLICT (conversation_id, card_key) DO UPDATE SET activity_id = excluded.activity_id
-                """,
-                new { conversationId, cardKey, cardActivityId }, tx);
-        }
+            await conn.ExecuteAsync("DELETE FROM outbox WHERE id = @Id", new { item.Id }, tx);
+            if (item.CardKey is { } cardKey && cardActivityId is not null)
+            {
+                var conversationId = createdConversationId ?? item.ConversationId;
+                await conn.ExecuteAsync(
+                    """
+                    INSERT INTO posted_cards (conversation_id, card_key, activity_id) VALUES (@conversationId, @cardKey, @cardActivityId)
+                    ON CONFLICT (conversation_id, card_key) DO UPDATE SET activity_id = excluded.activity_id
+                    """,
+                    new { conversationId, cardKey, cardActivityId }, tx);
+            }
 
-        if (item.TargetUserId is { } userId && createdConversationId is not null)
-        {
-            await conn.ExecuteAsync(
-                """
-                INSERT INTO personal_conversations (user_id, conversation_id) VALUES (@userId, @createdConversationId)
-                ON CONFLICT (user_id) DO UPDATE SET conversation_id = excluded.conversation_id
-                """,
-                new { userId, createdConversationId }, tx);
+            if (item.TargetUserId is { } userId && createdConversationId is not null)
+            {
+                await conn.ExecuteAsync(
+                    """
+                    INSERT INTO personal_conversations (user_id, conversation_id) VALUES (@userId, @createdConversationId)
+                    ON CONFLICT (user_id) DO UPDATE SET conversation_id = excluded.conversation_id
+                    """,
+                    new { userId, createdConversationId }, tx);
+            }
         }
 
         await tx.CommitAsync(ct);
+    }
+
+    public Task<int> PruneAsync(DateTimeOffset receivedBefore, int max, CancellationToken ct = default) =>
+        WriteAsync(() => PruneCoreAsync(receivedBefore.ToUnixTimeMilliseconds(), max, ct), ct);
+
+    private async Task<int> PruneCoreAsync(long before, int max, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(conn, ct);
+        // First the horizon: from now on an activity stamped before it is refused, whether or not its entry is gone yet.
+        await conn.ExecuteAsync(
+            "UPDATE store_meta SET meta_value = @before WHERE meta_key = 'inbox_forgotten_before' AND meta_value < @before", new { before }, tx);
+        var deleted = await conn.ExecuteAsync(
+            """
+            DELETE FROM inbox WHERE (conversation_id, activity_id) IN
+              (SELECT conversation_id, activity_id FROM inbox WHERE received_at < @before ORDER BY received_at LIMIT @max)
+            """, new { before, max }, tx);
+        deleted += await conn.ExecuteAsync("DELETE FROM outbox WHERE failed = 1 AND created_at < @before", new { before }, tx);
+        await tx.CommitAsync(ct);
+        return deleted;
     }
 
     public Task MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default) =>

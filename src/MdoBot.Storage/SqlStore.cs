@@ -47,6 +47,9 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 
     protected abstract string AutoIdColumn { get; }
 
+    /// <summary>The binary column type (SQLite BLOB, PostgreSQL BYTEA).</summary>
+    protected abstract string BytesColumn { get; }
+
     protected long Now() => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>
@@ -64,21 +67,57 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     /// </summary>
     protected virtual string SelectInt64(string column) => column;
 
-    public async Task MigrateAsync(CancellationToken ct = default)
+    /// <summary>As <see cref="SelectInt64(string)"/>, for an expression (e.g. a joined table's column) under an alias.</summary>
+    protected virtual string SelectInt64(string expression, string alias) => $"{expression} AS {alias}";
+
+    /// <summary>
+    /// Applies the pending migrations in one transaction, then indexes documents that an older release
+    /// stored without an index (<paramref name="indexers"/>), and compacts when a migration dropped content.
+    /// </summary>
+    public async Task MigrateAsync(IEnumerable<IDocumentIndexer>? indexers = null, CancellationToken ct = default)
     {
-        await using var conn = await OpenAsync(ct);
-        await using var tx = await BeginWriteAsync(conn, ct);
-        await LockMigrationsAsync(conn, tx, ct);
-        await conn.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", transaction: tx);
-        var current = await conn.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM schema_version", transaction: tx) ?? 0;
-        for (var i = (int)current; i < Migrations.All.Count; i++)
+        var compact = false;
+        await using (var conn = await OpenAsync(ct))
+        await using (var tx = await BeginWriteAsync(conn, ct))
         {
-            var sql = Migrations.All[i].Replace(Migrations.AutoIdPlaceholder, AutoIdColumn, StringComparison.Ordinal);
-            await conn.ExecuteAsync(sql, transaction: tx);
-            await conn.ExecuteAsync("INSERT INTO schema_version (version) VALUES (@v)", new { v = i + 1 }, tx);
+            await LockMigrationsAsync(conn, tx, ct);
+            await conn.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", transaction: tx);
+            var current = await conn.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM schema_version", transaction: tx) ?? 0;
+            foreach (var migration in Migrations.All.Where(m => m.Version > current))
+            {
+                await conn.ExecuteAsync(migration.Sql.Replace(Migrations.AutoIdPlaceholder, AutoIdColumn, StringComparison.Ordinal)
+                    .Replace(Migrations.BytesPlaceholder, BytesColumn, StringComparison.Ordinal), transaction: tx);
+                if (migration.Data is { } data)
+                {
+                    await data(conn, tx, Now());
+                }
+
+                await conn.ExecuteAsync("INSERT INTO schema_version (version) VALUES (@v)", new { v = migration.Version }, tx);
+                compact |= current > 0 && migration.CompactAfter; // a new database has nothing to compact
+            }
+
+            foreach (var indexer in indexers ?? [])
+            {
+                await IndexUnindexedAsync(conn, tx, indexer);
+            }
+
+            await tx.CommitAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
+        if (compact)
+        {
+            await CompactAsync(ct);
+        }
+    }
+
+    private static async Task IndexUnindexedAsync(DbConnection conn, DbTransaction tx, IDocumentIndexer indexer)
+    {
+        var docs = await conn.QueryAsync<(string Id, string ConversationId, string Json)>(
+            "SELECT id, conversation_id, json FROM documents WHERE kind = @Kind AND indexed = 0", new { indexer.Kind }, tx);
+        foreach (var (id, conversationId, json) in docs)
+        {
+            await WriteIndexAsync(conn, tx, indexer.Kind, id, conversationId, indexer.IndexOf(json));
+        }
     }
 
     public abstract Task CompactAsync(CancellationToken ct = default);
@@ -105,13 +144,29 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
         }
     }
 
-    public async Task<InboxEntry?> GetInboxEntryAsync(string inboxKey, CancellationToken ct = default)
+    public async Task<InboxLookup> LookupInboxAsync(string conversationId, string activityId, CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);
-        var row = await conn.QuerySingleOrDefaultAsync<InboxRow>(
-            "SELECT inbox_key, invoke_response FROM inbox WHERE inbox_key = @inboxKey", new { inboxKey });
-        return row is null ? null : new InboxEntry(row.Inbox_Key, row.Invoke_Response);
+        var row = await conn.QuerySingleAsync<InboxLookupRow>(
+            $"""
+            SELECT m.meta_value AS forgotten_before, {SelectInt64("i.status", "status")}, i.answer, k.key_bytes
+            FROM store_meta m
+              LEFT JOIN inbox i ON i.conversation_id = @conversationId AND i.activity_id = @activityId
+              LEFT JOIN seal_keys k ON k.scope = i.scope
+            WHERE m.meta_key = 'inbox_forgotten_before'
+            """, new { conversationId, activityId });
+        var forgottenBefore = DateTimeOffset.FromUnixTimeMilliseconds(row.Forgotten_Before);
+        if (row.Status is not { } status)
+        {
+            return new InboxLookup(null, forgottenBefore);
+        }
+
+        var answer = row.Answer is { } sealedAnswer && row.Key_Bytes is { } key ? AnswerSeal.Open(key, conversationId, activityId, sealedAnswer) : null;
+        return new InboxLookup(new InboxEntry((int)status, answer, Erased: row.Answer is not null && answer is null), forgottenBefore);
     }
+
+    public async Task<InboxEntry?> GetInboxEntryAsync(string conversationId, string activityId, CancellationToken ct = default) =>
+        (await LookupInboxAsync(conversationId, activityId, ct)).Entry;
 
     public async Task<ConversationRef?> GetConversationAsync(string conversationId, CancellationToken ct = default)
     {
@@ -137,8 +192,49 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     {
         await using var conn = await OpenAsync(ct);
         var rows = await conn.QueryAsync<DocumentRow>(
-            "SELECT kind, id, conversation_id, version, json, status FROM documents WHERE kind = @kind AND conversation_id = @conversationId ORDER BY updated_at",
-            new { kind, conversationId });
+            """
+            SELECT kind, id, conversation_id, version, json, status FROM documents
+            WHERE kind = @kind AND conversation_id = @conversationId ORDER BY updated_at
+            """, new { kind, conversationId });
         return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<StoredDocument?> GetLatestDocumentAsync(string kind, string conversationId, string? exceptStatus = null, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        var filter = exceptStatus is null ? string.Empty : "AND (status IS NULL OR status <> @exceptStatus)";
+        var row = await conn.QueryFirstOrDefaultAsync<DocumentRow>(
+            $"""
+            SELECT kind, id, conversation_id, version, json, status FROM documents
+            WHERE kind = @kind AND conversation_id = @conversationId {filter} ORDER BY sort_key DESC, id DESC LIMIT 1
+            """, new { kind, conversationId, exceptStatus });
+        return row?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<DocumentKeyHit>> FindDocumentKeysAsync(
+        string kind, string conversationId, IReadOnlyCollection<string> keys, long beforeSortKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var conn = await OpenAsync(ct);
+        var args = new DynamicParameters(new { kind, conversationId, beforeSortKey });
+        var names = new List<string>();
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            args.Add($"k{i}", key);
+            names.Add($"@k{i}");
+        }
+
+        var rows = await conn.QueryAsync<(string Id, string Lookup_Key, long Sort_Key)>(
+            $"""
+            SELECT id, lookup_key, sort_key FROM document_keys
+            WHERE kind = @kind AND conversation_id = @conversationId AND lookup_key IN ({string.Join(", ", names)}) AND sort_key < @beforeSortKey
+            ORDER BY sort_key, id
+            """, args);
+        return rows.Select(r => new DocumentKeyHit(r.Id, r.Lookup_Key, r.Sort_Key)).ToList();
     }
 }

@@ -53,7 +53,7 @@ public static partial class StorageSetup
     public static async Task PrepareMdoBotAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await app.Services.GetRequiredService<SqlStore>().MigrateAsync();
+        await app.Services.GetRequiredService<SqlStore>().MigrateAsync(app.Services.GetServices<IDocumentIndexer>());
         var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MdoBot");
         if (bot.IsDevelopmentMode)

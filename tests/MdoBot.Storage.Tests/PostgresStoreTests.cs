@@ -50,12 +50,12 @@ public sealed class PostgresStoreTests(PostgresServerFixture server) : IAsyncLif
         await other.OpenAsync();
         await using var tx = await other.BeginTransactionAsync();
         await using (var insert = PostgresSql.Command(other,
-            "INSERT INTO inbox (inbox_key, invoke_response, received_at) VALUES ('c|1', 'from-a', 0)"))
+            "INSERT INTO inbox (conversation_id, activity_id, status, scope, received_at) VALUES ('c', '1', 201, '', 0)"))
         {
             await insert.ExecuteNonQueryAsync();
         }
 
-        var turn = new ChangeSet { InboxKey = "c|1", InvokeResponse = "from-b" };
+        var turn = new ChangeSet { Inbox = new InboxRecord("c", "1", 202) };
         turn.Enqueue(new OutboxItem("conv-1", "http://x/", OutboxOperation.Send, "{}"));
         var commitB = b.CommitAsync(turn);
         await PostgresSql.WaitUntilBlockedAsync(_stores.ConnectionStringOf(a), app);
@@ -71,7 +71,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture server) : IAsyncLif
         }
 
         Assert.Equal(expected, await commitB);
-        Assert.Equal(otherCommits ? "from-a" : "from-b", (await a.GetInboxEntryAsync("c|1"))!.InvokeResponse);
+        Assert.Equal(otherCommits ? 201 : 202, (await a.GetInboxEntryAsync("c", "1"))!.Status);
         Assert.Equal(otherCommits ? 0 : 1, (await a.GetPendingAsync(10)).Count);
     }
 
@@ -97,7 +97,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture server) : IAsyncLif
             await holdD2.ExecuteNonQueryAsync();
         }
 
-        var turn = new ChangeSet { InboxKey = "a|1" };
+        var turn = new ChangeSet { Inbox = new InboxRecord("a", "1", 200) };
         turn.SaveDocument(new DocumentChange("mdo", "d1", "conv-1", 1, "{\"by\":\"a\"}"));
         turn.SaveDocument(new DocumentChange("mdo", "d2", "conv-1", 1, "{\"by\":\"a\"}"));
         var commitA = a.CommitAsync(turn);
@@ -110,7 +110,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture server) : IAsyncLif
         Assert.Equal(CommitOutcome.Conflict, await commitA);
         Assert.Equal(1, await otherUpdate);
         await tx.CommitAsync();
-        Assert.Null(await a.GetInboxEntryAsync("a|1"));
+        Assert.Null(await a.GetInboxEntryAsync("a", "1"));
         Assert.Equal(1, (await a.GetDocumentAsync("mdo", "d1"))!.Version);
     }
 
@@ -118,7 +118,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture server) : IAsyncLif
     public async Task Commit_UnrelatedDatabaseError_StillThrows()
     {
         var store = await _stores.CreateAsync(_time); // not migrated: no tables
-        var ex = await Assert.ThrowsAsync<PostgresException>(() => store.CommitAsync(new ChangeSet { InboxKey = "k" }));
+        var ex = await Assert.ThrowsAsync<PostgresException>(() => store.CommitAsync(new ChangeSet { Inbox = new InboxRecord("c", "k", 200) }));
         Assert.Equal(PostgresErrorCodes.UndefinedTable, ex.SqlState);
     }
 

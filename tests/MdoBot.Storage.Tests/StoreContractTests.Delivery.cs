@@ -15,7 +15,7 @@ public abstract partial class StoreContractTests
 
         var pending = await store.GetPendingAsync(10);
         Assert.Equal(["{\"a\":1}", "{\"a\":2}"], pending.Select(p => p.ActivityJson));
-        await store.MarkDeliveredAsync(pending[0], "act-9", null);
+        await store.MarkDeliveredAsync([new DeliveredItem(pending[0], "act-9", null)]);
         await store.MarkFailedAsync(pending[1], permanent: true);
 
         Assert.Empty(await store.GetPendingAsync(10));
@@ -68,14 +68,14 @@ public abstract partial class StoreContractTests
         Assert.Null(await store.GetPersonalConversationAsync("29:u1"));
 
         var item = Assert.Single(await store.GetPendingAsync(10));
-        await store.MarkDeliveredAsync(item, "act-1", "a:1on1");
+        await store.MarkDeliveredAsync([new DeliveredItem(item, "act-1", "a:1on1")]);
         Assert.Equal("a:1on1", await store.GetPersonalConversationAsync("29:u1"));
         Assert.Equal("act-1", await store.GetPostedActivityIdAsync("a:1on1", "todo"));
 
         var update = new ChangeSet();
         update.Enqueue(new OutboxItem("conv-1", "http://x/", OutboxOperation.SendPersonal, "{}", "todo", "29:u1", "tenant"));
         await store.CommitAsync(update);
-        await store.MarkDeliveredAsync(Assert.Single(await store.GetPendingAsync(10)), "act-2", "a:1on1-new");
+        await store.MarkDeliveredAsync([new DeliveredItem(Assert.Single(await store.GetPendingAsync(10)), "act-2", "a:1on1-new")]);
         Assert.Equal("a:1on1-new", await store.GetPersonalConversationAsync("29:u1"));
         Assert.Equal("act-2", await store.GetPostedActivityIdAsync("a:1on1-new", "todo"));
     }

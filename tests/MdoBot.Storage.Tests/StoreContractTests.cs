@@ -48,17 +48,17 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     public async Task Commit_SameInboxKeyTwice_SecondIsDuplicateAndWritesNothing()
     {
         var store = await NewStoreAsync();
-        var first = new ChangeSet { InboxKey = "c|a1", InvokeResponse = "{\"ok\":1}" };
+        var first = new ChangeSet { Inbox = new InboxRecord("c", "a1", 200, "{\"ok\":1}") };
         first.SaveConversation(Conversation());
         first.Record(new AuditEntry(Time.GetUtcNow(), "29:u1", "mdo.create", "conv-1", "m1"));
         Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(first));
 
-        var second = new ChangeSet { InboxKey = "c|a1" };
+        var second = new ChangeSet { Inbox = new InboxRecord("c", "a1", 400) };
         second.SaveConversation(Conversation("conv-2"));
         Assert.Equal(CommitOutcome.Duplicate, await store.CommitAsync(second));
         Assert.Null(await store.GetConversationAsync("conv-2"));
-        Assert.Equal("{\"ok\":1}", (await store.GetInboxEntryAsync("c|a1"))!.InvokeResponse);
-        Assert.Null(await store.GetInboxEntryAsync("c|unseen"));
+        Assert.Equal(new InboxEntry(200, "{\"ok\":1}"), await store.GetInboxEntryAsync("c", "a1"));
+        Assert.Null(await store.GetInboxEntryAsync("c", "unseen"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         update.SaveDocument(new DocumentChange("mdo", "m1", "conv-1", 1, "{\"v\":2}", "running"));
         Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(update));
 
-        var stale = new ChangeSet { InboxKey = "k" };
+        var stale = new ChangeSet { Inbox = new InboxRecord("c", "k", 200) };
         stale.SaveDocument(new DocumentChange("mdo", "m1", "conv-1", 1, "{\"v\":3}"));
         stale.Enqueue(new OutboxItem("conv-1", "http://x/", OutboxOperation.Send, "{}"));
         Assert.Equal(CommitOutcome.Conflict, await store.CommitAsync(stale));
@@ -116,7 +116,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.Equal("{\"v\":2}", doc.Json);
         Assert.Equal("running", doc.Status);
         Assert.Empty(await store.GetPendingAsync(10));
-        Assert.Null(await store.GetInboxEntryAsync("k"));
+        Assert.Null(await store.GetInboxEntryAsync("c", "k"));
     }
 
     [Fact]

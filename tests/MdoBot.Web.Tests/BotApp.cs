@@ -23,13 +23,18 @@ public sealed class BotApp : IAsyncDisposable
 
     private readonly Action<IServiceCollection>? _services;
 
-    private BotApp(FakeBotConnector connector, ManualTimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private BotApp(FakeBotConnector connector, ManualTimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection>? services, string? fromDatabase)
     {
         _services = services;
         Connector = connector;
         Time = time;
         _settings = settings;
         _settings["Storage:SqlitePath"] = DatabasePath;
+        if (fromDatabase is not null)
+        {
+            CopyDatabase(fromDatabase);
+        }
+
         _factory = Create();
         Client = _factory.CreateClient();
     }
@@ -44,10 +49,30 @@ public sealed class BotApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<BotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="fromDatabase">
+    /// Start on a copy of this SQLite file (e.g. one written by an earlier release; MdoBot migrates it at start-up)
+    /// instead of a new database. The copy's stored service URLs are pointed at this app's fake connector.
+    /// </param>
+    public static async Task<BotApp> StartAsync(
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? fromDatabase = null)
     {
         var connector = await FakeBotConnector.StartAsync();
-        return new BotApp(connector, new ManualTimeProvider(), settings ?? [], services);
+        return new BotApp(connector, new ManualTimeProvider(), settings ?? [], services, fromDatabase);
+    }
+
+    /// <summary>
+    /// Copies a database file in and repoints its stored connector addresses (conversations, outbox) at the
+    /// fake connector, whose port changes per run (Teams' own service URL does not).
+    /// </summary>
+    private void CopyDatabase(string source)
+    {
+        File.Copy(source, DatabasePath);
+        using var conn = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "UPDATE conversations SET service_url = $url; UPDATE outbox SET service_url = $url;";
+        cmd.Parameters.AddWithValue("$url", Connector.ServiceUrl);
+        cmd.ExecuteNonQuery();
     }
 
     private WebApplicationFactory<Program> Create()
@@ -87,6 +112,11 @@ public sealed class BotApp : IAsyncDisposable
     {
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".json")))!.AsObject();
         node["serviceUrl"] = Connector.ServiceUrl;
+        if (node.ContainsKey("timestamp"))
+        {
+            node["timestamp"] = Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture); // Teams stamps the send time
+        }
+
         return node;
     }
 

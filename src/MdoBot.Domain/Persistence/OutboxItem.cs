@@ -32,6 +32,12 @@ public sealed record OutboxItem(
     string? TargetUserId = null,
     string? TenantId = null)
 {
+    /// <summary>The subject the message belongs to (e.g. an MDO id); its undelivered messages are purged on erasure.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>An update of a posted card: a newer update of the same card makes this one pointless.</summary>
+    public bool Supersedes => Operation == OutboxOperation.Update && CardKey is not null;
+
     /// <summary>Store-assigned sequence number (0 until stored).</summary>
     public long Id { get; init; }
 

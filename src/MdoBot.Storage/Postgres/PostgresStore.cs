@@ -23,7 +23,7 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
 
     /// <summary>The tables whose rows hold (or held) meeting content; rewritten by <see cref="VacuumAsync"/>.</summary>
     internal static readonly IReadOnlyList<string> ContentTables =
-        ["documents", "outbox", "timers", "inbox", "audit", "conversations", "posted_cards", "personal_conversations"];
+        ["documents", "document_keys", "outbox", "timers", "inbox", "audit", "conversations", "posted_cards", "personal_conversations", "store_meta", "seal_keys"];
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -43,6 +43,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     }
 
     protected override string AutoIdColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+    protected override string BytesColumn => "BYTEA";
 
     /// <summary>Arbitrary but fixed advisory-lock key of MdoBot's outbox delivery.</summary>
     private const long DeliveryLockKey = 0x4D444F_4F5554; // "MDO" "OUT"
@@ -115,6 +117,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     /// <summary>INTEGER is int4 here; the row types read these columns as long.</summary>
     protected override string SelectInt64(string column) => $"CAST({column} AS BIGINT) AS {column}";
 
+    protected override string SelectInt64(string expression, string alias) => $"CAST({expression} AS BIGINT) AS {alias}";
+
     protected override async Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, cancellationToken: ct));
@@ -129,7 +133,7 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     /// </summary>
     internal static CommitOutcome? Classify(string sqlState, string? constraintName) => sqlState switch
     {
-        PostgresErrorCodes.UniqueViolation when constraintName == "inbox_pkey" => CommitOutcome.Duplicate,
+        PostgresErrorCodes.UniqueViolation when constraintName is "inbox_pkey" or "inbox_v2_pkey" => CommitOutcome.Duplicate,
         PostgresErrorCodes.UniqueViolation => CommitOutcome.Conflict,
         PostgresErrorCodes.SerializationFailure => CommitOutcome.Conflict,
         PostgresErrorCodes.DeadlockDetected => CommitOutcome.Conflict,

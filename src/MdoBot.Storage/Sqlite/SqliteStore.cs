@@ -42,6 +42,8 @@ public sealed class SqliteStore : SqlStore
 
     protected override string AutoIdColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    protected override string BytesColumn => "BLOB";
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var conn = new SqliteConnection(_connectionString);

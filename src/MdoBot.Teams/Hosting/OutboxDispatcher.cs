@@ -64,8 +64,19 @@ public sealed partial class OutboxDispatcher(
                 var pending = await outbox.GetPendingAsync(BatchSize, stoppingToken);
                 if (pending.Count > 0)
                 {
-                    var results = await Task.WhenAll(pending.GroupBy(p => p.ConversationId)
-                        .Select(g => DeliverInOrderAsync(g.ToList(), stoppingToken)));
+                    var updates = new DeliveredUpdates();
+                    bool[] results;
+                    try
+                    {
+                        results = await Task.WhenAll(pending.GroupBy(p => p.ConversationId)
+                            .Select(g => DeliverInOrderAsync(g.ToList(), updates, stoppingToken)));
+                    }
+                    finally
+                    {
+                        // Card updates are idempotent: their delivered marks are written together, once per batch.
+                        await outbox.MarkDeliveredAsync(updates.Drain(), CancellationToken.None);
+                    }
+
                     hadFailure = results.Contains(false);
                     if (!hadFailure)
                     {
@@ -88,14 +99,23 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Delivers one conversation's messages in order; stops at the first transient failure.</summary>
-    private async Task<bool> DeliverInOrderAsync(List<OutboxItem> items, CancellationToken ct)
+    private async Task<bool> DeliverInOrderAsync(List<OutboxItem> items, DeliveredUpdates updates, CancellationToken ct)
     {
         foreach (var item in items)
         {
             try
             {
                 var (activityId, createdConversation) = await delivery.DeliverAsync(item, ct);
-                await outbox.MarkDeliveredAsync(item, activityId, createdConversation, ct);
+                var delivered = new DeliveredItem(item, activityId, createdConversation);
+                if (item.Operation == OutboxOperation.Update)
+                {
+                    updates.Add(delivered);
+                }
+                else
+                {
+                    // A post is not idempotent: mark it at once, so a restart re-posts at most the one in flight.
+                    await outbox.MarkDeliveredAsync([delivered], ct);
+                }
             }
             catch (ConnectorException ex)
             {
@@ -122,6 +142,31 @@ public sealed partial class OutboxDispatcher(
         }
 
         return true;
+    }
+
+    /// <summary>Delivered card updates of one batch, from all conversations, marked in one commit.</summary>
+    private sealed class DeliveredUpdates
+    {
+        private readonly Lock _gate = new();
+        private List<DeliveredItem> _items = [];
+
+        public void Add(DeliveredItem item)
+        {
+            lock (_gate)
+            {
+                _items.Add(item);
+            }
+        }
+
+        public IReadOnlyList<DeliveredItem> Drain()
+        {
+            lock (_gate)
+            {
+                var items = _items;
+                _items = [];
+                return items;
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery of {Operation} failed with {Status} (attempt {Attempt}, permanent: {Permanent})")]

@@ -45,6 +45,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddHostedService<TimerScheduler>();
         services.AddSingleton<Compactor>();
         services.AddHostedService(sp => sp.GetRequiredService<Compactor>());
+        services.AddSingleton<InboxPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxPruner>());
 
         services.AddSingleton<IConversationEventHandler, WelcomeHandler>();
         services.AddSingleton<IFallbackMessageHandler, UnknownCommandHandler>();
@@ -61,6 +63,7 @@ public static class TeamsServiceCollectionExtensions
         services.Configure<MdoOptions>(configuration.GetSection(MdoOptions.Section));
         services.PostConfigure<MdoOptions>(o => o.RetentionDays = configuration.GetValue("Privacy:RetentionDays", 90));
         services.AddSingleton<MdoRepository>();
+        services.AddSingleton<Domain.Persistence.IDocumentIndexer, MdoDocumentIndexer>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<MdoContextFactory>();
         services.AddSingleton<OrganizerCheck>();

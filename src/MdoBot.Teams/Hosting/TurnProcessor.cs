@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MdoBot.Domain.Persistence;
+using MdoBot.Teams.Cards;
 using MdoBot.Teams.Protocol;
 using MdoBot.Teams.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.Hosting;
@@ -28,26 +28,37 @@ public sealed partial class TurnProcessor(
     {
         ArgumentNullException.ThrowIfNull(activity);
         var conversationId = activity.Conversation!.Id!;
-        var inboxKey = activity.Id is { Length: > 0 } id ? $"{conversationId}|{activity.Type}|{id}" : null;
+        var activityId = activity.Id is { Length: > 0 } id ? id : null;
         using var held = await locks.AcquireAsync(conversationId, ct);
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (inboxKey is not null && await store.GetInboxEntryAsync(inboxKey, ct) is { } seen)
+            if (activityId is not null)
             {
-                LogDuplicate(logger, activity.Type);
-                return Replay(activity, seen);
+                var seen = await store.LookupInboxAsync(conversationId, activityId, ct);
+                if (seen.Entry is { } entry)
+                {
+                    LogDuplicate(logger, activity.Type);
+                    return Replay(activity, entry);
+                }
+
+                if (activity.Timestamp is { } stamped && stamped < seen.ForgottenBefore)
+                {
+                    // Older than the inbox window: it may have been processed and forgotten, so it is not processed again.
+                    LogTooOld(logger, activity.Type);
+                    return TooOld(activity);
+                }
             }
 
             var turn = await CreateTurnAsync(activity, ct);
             await router.RouteAsync(turn, ct);
-            turn.Changes.InboxKey = inboxKey;
-            turn.Changes.InvokeResponse = turn.InvokeResponse is { } r ? JsonSerializer.Serialize(r, ProtocolJson.Options) : null;
-            if (inboxKey is null && !turn.Changes.HasChanges)
+            if (activityId is null && !turn.Changes.HasChanges)
             {
                 return turn.InvokeResponse;
             }
 
+            turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, turn.InvokeResponse?.Status ?? 200,
+                turn.InvokeResponse?.Body is { } body ? JsonSerializer.Serialize(body, ProtocolJson.Options) : null);
             var outcome = await store.CommitAsync(turn.Changes, ct);
             switch (outcome)
             {
@@ -55,7 +66,7 @@ public sealed partial class TurnProcessor(
                     Notify(turn.Changes);
                     return turn.InvokeResponse;
                 case CommitOutcome.Duplicate:
-                    continue; // another instance committed it first: replay its answer
+                    continue; // another instance committed it first: answer as for a redelivery
                 default:
                     LogConflict(logger, attempt);
                     break;
@@ -63,6 +74,41 @@ public sealed partial class TurnProcessor(
         }
 
         throw new InvalidOperationException("The conversation kept changing; the activity could not be committed.");
+    }
+
+    /// <summary>
+    /// The answer to a redelivered activity: nothing is processed or stored again; an invoke gets the answer
+    /// of the first delivery (kept sealed in the inbox), or — when erasure destroyed it — a short "already done".
+    /// </summary>
+    private static InvokeResponse? Replay(Activity activity, InboxEntry seen)
+    {
+        if (activity.Type != ActivityTypes.Invoke)
+        {
+            return null;
+        }
+
+        if (seen.Answer is null)
+        {
+            return seen.Erased
+                ? InvokeResponses.Message(LanguageResolver.Resolve(activity).Pick("Deze actie is al verwerkt.", "This action was already processed."))
+                : new InvokeResponse(seen.Status, null);
+        }
+
+        using var doc = JsonDocument.Parse(seen.Answer);
+        return new InvokeResponse(seen.Status, doc.RootElement.Clone());
+    }
+
+    private static InvokeResponse? TooOld(Activity activity)
+    {
+        if (activity.Type != ActivityTypes.Invoke)
+        {
+            return null;
+        }
+
+        var language = LanguageResolver.Resolve(activity);
+        return InvokeResponses.Message(language.Pick(
+            "Deze actie is te oud om nog uit te voeren. Probeer het opnieuw op de nieuwste kaart.",
+            "This action is too old to be carried out. Please try again on the latest card."));
     }
 
     /// <summary>Builds the turn, storing the conversation reference with it when new or changed.</summary>
@@ -107,36 +153,12 @@ public sealed partial class TurnProcessor(
         }
     }
 
-    private static InvokeResponse? Replay(Activity activity, InboxEntry seen)
-    {
-        if (activity.Type != ActivityTypes.Invoke)
-        {
-            return null;
-        }
-
-        if (seen.InvokeResponse is null)
-        {
-            return InvokeResponses.Empty();
-        }
-
-        using var doc = JsonDocument.Parse(seen.InvokeResponse);
-        var status = doc.RootElement.TryGetProperty("status", out var s) && s.TryGetInt32(out var code) ? code : 200;
-        var body = doc.RootElement.TryGetProperty("body", out var b) && b.ValueKind != JsonValueKind.Null ? b.Clone() : (object?)null;
-        return new InvokeResponse(status, body);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate {ActivityType} delivery ignored")]
     private static partial void LogDuplicate(ILogger logger, string? activityType);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ActivityType} activity older than the inbox window refused")]
+    private static partial void LogTooOld(ILogger logger, string? activityType);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Concurrent change detected, retrying the turn (attempt {Attempt})")]
     private static partial void LogConflict(ILogger logger, int attempt);
-}
-
-public static class TurnProcessorServices
-{
-    public static T Get<T>(this TurnContext turn) where T : notnull
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return turn.Services.GetRequiredService<T>();
-    }
 }

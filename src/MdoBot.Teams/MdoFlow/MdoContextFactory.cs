@@ -40,7 +40,7 @@ public sealed class MdoContextFactory(
     public async Task<MdoContext?> LatestAsync(TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var loaded = (await repository.GetSeriesAsync(turn.Conversation.ConversationId, ct)).LastOrDefault();
+        var loaded = await repository.GetLatestAsync(turn.Conversation.ConversationId, ct);
         return loaded is null ? null : await CreateAsync(turn, loaded, turn.Conversation, ct);
     }
 
@@ -52,9 +52,13 @@ public sealed class MdoContextFactory(
         var creator = new Participant(turn.UserId!, turn.UserName is { Length: > 0 } n ? n : MemberDirectory.Find(memberList, turn.UserId)?.Name ?? "?");
         var title = turn.Activity.Conversation?.Name is { Length: > 0 } name ? name : "MDO";
         var mdo = Mdo.Create(Guid.NewGuid().ToString("N")[..12], turn.Conversation.ConversationId, title, creator, turn.Now);
+        turn.Changes.Scope ??= mdo.Id;
         return new MdoContext(turn, new LoadedMdo(mdo, 0), turn.Conversation, memberList, options.Value);
     }
 
-    private async Task<MdoContext> CreateAsync(TurnContext turn, LoadedMdo loaded, ConversationRef conversation, CancellationToken ct) =>
-        new(turn, loaded, conversation, await members.GetAsync(conversation, ct), options.Value, await followUps.ForAsync(loaded.Mdo, ct));
+    private async Task<MdoContext> CreateAsync(TurnContext turn, LoadedMdo loaded, ConversationRef conversation, CancellationToken ct)
+    {
+        turn.Changes.Scope ??= loaded.Mdo.Id; // the turn's messages belong to this MDO (purged if it is erased)
+        return new(turn, loaded, conversation, await members.GetAsync(conversation, ct), options.Value, await followUps.ForAsync(loaded.Mdo, ct));
+    }
 }

@@ -30,6 +30,8 @@ public static class MdoErasure
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(cases);
+        // Messages of this MDO not delivered yet (or failed) hold its text: they go, the notices below replace them.
+        ctx.Turn.Changes.PurgeScope(ctx.Mdo.Id);
         var notice = NoticeCard.Build(
             ctx.Language.Pick("Inhoud verwijderd", "Content deleted"),
             ctx.Language.Pick("De inhoud van deze kaart is verwijderd (bewaartermijn of verzoek van de voorzitter).",

@@ -66,6 +66,32 @@ public sealed class SeriesFollowUp
         return new SeriesFollowUp(codes, open);
     }
 
+    /// <summary>
+    /// From an index lookup: the codes known to return, and the earlier MDOs (oldest first) that still have
+    /// open actions for some of them. Only the open actions of those codes are kept.
+    /// </summary>
+    public static SeriesFollowUp From(IReadOnlySet<string> returningCodes, IEnumerable<MdoMeeting> earlierOldestFirst)
+    {
+        ArgumentNullException.ThrowIfNull(returningCodes);
+        ArgumentNullException.ThrowIfNull(earlierOldestFirst);
+        var codes = new HashSet<string>(returningCodes, StringComparer.OrdinalIgnoreCase);
+        var open = new Dictionary<string, List<EarlierAction>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mdo in earlierOldestFirst)
+        {
+            var heldAt = mdo.StartedAt ?? mdo.ScheduledStart ?? mdo.CreatedAt;
+            foreach (var c in mdo.Cases.Where(c => codes.Contains(c.Code)))
+            {
+                var stillOpen = c.Actions.Where(IsOpen).Select(a => new EarlierAction(mdo.Id, heldAt, a)).ToList();
+                if (stillOpen.Count > 0)
+                {
+                    (open.TryGetValue(c.Code, out var list) ? list : open[c.Code] = []).AddRange(stillOpen);
+                }
+            }
+        }
+
+        return codes.Count == 0 ? None : new SeriesFollowUp(codes, open);
+    }
+
     /// <summary>Proposed or confirmed: nobody said yet that it is done or no longer needed.</summary>
     public static bool IsOpen(MdoAction action)
     {

@@ -1,3 +1,4 @@
+using MdoBot.Domain.Persistence;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.MdoFlow;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
@@ -5,16 +6,47 @@ using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 namespace MdoBot.Teams.Handlers.FollowUp;
 
 /// <summary>
-/// Finds the earlier MDOs of an MDO's series (the same conversation) and what they leave open: the
-/// returning case codes and, per code, the actions still proposed or confirmed.
+/// What an MDO's cases carry over from the earlier MDOs of its series (the same conversation): which of
+/// its case codes were discussed before and, per code, the actions still proposed or confirmed. Found
+/// through the MDO index: one indexed read for the codes, then only the earlier MDOs that still have open
+/// actions for one of them — the cost does not grow with the chat's history.
 /// </summary>
-public sealed class FollowUpLookup(MdoRepository repository)
+public sealed class FollowUpLookup(IStore store, MdoRepository repository)
 {
     /// <param name="changed">An MDO changed in this turn but not stored yet: used instead of its stored version.</param>
     public async Task<SeriesFollowUp> ForAsync(MdoMeeting current, CancellationToken ct, MdoMeeting? changed = null)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var series = await repository.GetSeriesAsync(current.ConversationId, ct);
-        return SeriesFollowUp.From(current, series.Select(m => changed is not null && m.Mdo.Id == changed.Id ? changed : m.Mdo));
+        var codes = current.Cases.Select(c => c.Code).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (codes.Count == 0)
+        {
+            return SeriesFollowUp.None;
+        }
+
+        var conversationId = current.ConversationId;
+        var codeKeys = codes.ToDictionary(c => MdoIndex.CodeKey(conversationId, c), StringComparer.Ordinal);
+        var openKeys = codes.ToDictionary(c => MdoIndex.OpenKey(conversationId, c), StringComparer.Ordinal);
+        var hits = await store.FindDocumentKeysAsync(
+            MdoRepository.Kind, conversationId, [.. codeKeys.Keys, .. openKeys.Keys], MdoIndex.SortKeyOf(current), ct);
+        if (hits.Count == 0)
+        {
+            return SeriesFollowUp.None;
+        }
+
+        var returning = hits.Where(h => codeKeys.ContainsKey(h.Key)).Select(h => codeKeys[h.Key]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var earlier = new List<MdoMeeting>();
+        foreach (var id in hits.Where(h => openKeys.ContainsKey(h.Key) && h.Id != current.Id).Select(h => h.Id).Distinct(StringComparer.Ordinal))
+        {
+            if (changed is not null && changed.Id == id)
+            {
+                earlier.Add(changed);
+            }
+            else if (await repository.GetAsync(id, ct) is { } loaded)
+            {
+                earlier.Add(loaded.Mdo);
+            }
+        }
+
+        return SeriesFollowUp.From(returning, earlier);
     }
 }
