@@ -73,7 +73,6 @@ internal static class LeanInbox
         await conn.ExecuteAsync("DROP TABLE inbox", transaction: tx);
         await conn.ExecuteAsync("ALTER TABLE inbox_v2 RENAME TO inbox", transaction: tx);
         await conn.ExecuteAsync("CREATE INDEX ix_inbox_received ON inbox (received_at)", transaction: tx);
-        await conn.ExecuteAsync("CREATE INDEX ix_inbox_scope ON inbox (scope)", transaction: tx);
         await conn.ExecuteAsync("UPDATE outbox SET created_at = @now", new { now }, tx);
     }
 

@@ -48,7 +48,7 @@ public abstract partial class SqlStore
         {
             await conn.ExecuteAsync("DELETE FROM outbox WHERE scope = @scope", new { scope }, tx);
             await conn.ExecuteAsync("DELETE FROM seal_keys WHERE scope = @scope", new { scope }, tx);
-            await conn.ExecuteAsync("UPDATE inbox SET answer = NULL WHERE scope = @scope", new { scope }, tx);
+            // The scope's sealed answers stay in the inbox (still duplicates) but can no longer be opened; pruning removes them.
         }
 
         if (changes.Inbox is { } inbox && !await InsertInboxAsync(conn, tx, inbox, changes.Scope ?? string.Empty, now))

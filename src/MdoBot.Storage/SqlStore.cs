@@ -233,7 +233,7 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             $"""
             SELECT id, lookup_key, sort_key FROM document_keys
             WHERE kind = @kind AND conversation_id = @conversationId AND lookup_key IN ({string.Join(", ", names)}) AND sort_key < @beforeSortKey
-            ORDER BY sort_key, id
+            ORDER BY sort_key, id, lookup_key
             """, args);
         return rows.Select(r => new DocumentKeyHit(r.Id, r.Lookup_Key, r.Sort_Key)).ToList();
     }
