@@ -47,7 +47,6 @@ internal static class LeanInbox
         ALTER TABLE outbox ADD COLUMN scope TEXT NULL;
         ALTER TABLE outbox ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
         CREATE INDEX ix_outbox_card ON outbox (conversation_id, card_key);
-        CREATE INDEX ix_outbox_scope ON outbox (scope);
         """, CopyInboxAsync, CompactAfter: true);
 
     /// <summary>Carries the old inbox keys over (so redeliveries stay duplicates) and drops the old table with its answers.</summary>

@@ -6,8 +6,26 @@ namespace MdoBot.Storage;
 
 public abstract partial class SqlStore
 {
-    public Task<CommitOutcome> CommitAsync(ChangeSet changes, CancellationToken ct = default) =>
-        WriteAsync(() => CommitCoreAsync(changes, ct), ct);
+    private GroupCommit? _groupCommit;
+
+    /// <summary>
+    /// Commits concurrent change sets together (see <see cref="GroupCommit"/>); for single-writer databases,
+    /// where writers queue anyway. Off: each change set is its own transaction.
+    /// </summary>
+    protected bool GroupCommitEnabled
+    {
+        get => _groupCommit is not null;
+        init => _groupCommit = value
+            ? new GroupCommit(WriteAsync<bool>, OpenAsync, BeginWriteAsync, ApplyAsync,
+                changes => WriteAsync(() => CommitCoreAsync(changes, CancellationToken.None), CancellationToken.None))
+            : null;
+    }
+
+    public Task<CommitOutcome> CommitAsync(ChangeSet changes, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return _groupCommit is { } group ? group.CommitAsync(changes) : WriteAsync(() => CommitCoreAsync(changes, ct), ct);
+    }
 
     private async Task<CommitOutcome> CommitCoreAsync(ChangeSet changes, CancellationToken ct)
     {
@@ -40,6 +58,7 @@ public abstract partial class SqlStore
     /// </summary>
     protected virtual CommitOutcome? TranslateCommitFailure(DbException exception) => null;
 
+    /// <summary>Writes one change set inside the open transaction; a non-Committed outcome means the caller must roll it back.</summary>
     private async Task<CommitOutcome> ApplyAsync(DbConnection conn, DbTransaction tx, ChangeSet changes)
     {
         var now = Now();
@@ -173,10 +192,9 @@ public abstract partial class SqlStore
                 """, new { doc.Kind, doc.Id, doc.ConversationId, doc.Status, doc.Json, now, args.sortKey, indexed }, tx) == 1
             : await conn.ExecuteAsync(
                 """
-                UPDATE documents SET version = version + 1, json = @Json, status = @Status, updated_at = @now,
-                  sort_key = CASE WHEN @indexed = 1 THEN @sortKey ELSE sort_key END, indexed = CASE WHEN @indexed = 1 THEN 1 ELSE indexed END
+                UPDATE documents SET version = version + 1, json = @Json, status = @Status, updated_at = @now
                 WHERE kind = @Kind AND id = @Id AND version = @ExpectedVersion
-                """, new { doc.Kind, doc.Id, doc.ExpectedVersion, doc.Json, doc.Status, now, args.sortKey, indexed }, tx) == 1;
+                """, new { doc.Kind, doc.Id, doc.ExpectedVersion, doc.Json, doc.Status, now }, tx) == 1; // the sort key is set once, at insert
         if (written && doc.Index is { KeysUnchanged: false } index)
         {
             await WriteKeysAsync(conn, tx, doc.Kind, doc.Id, doc.ConversationId, index);

@@ -17,6 +17,12 @@ public sealed class StorageOptions
     /// </summary>
     public string SqliteSynchronous { get; set; } = "NORMAL";
 
+    /// <summary>
+    /// SQLite group commit (default on): turns that finish while a commit is being written are committed
+    /// together in the next transaction (a savepoint each; each answered only after its own commit).
+    /// </summary>
+    public bool SqliteGroupCommit { get; set; } = true;
+
     /// <summary>PostgreSQL connection string (provider "postgres").</summary>
     public string? PostgresConnectionString { get; set; }
 }

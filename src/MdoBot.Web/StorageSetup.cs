@@ -37,7 +37,7 @@ public static partial class StorageSetup
             var time = sp.GetRequiredService<TimeProvider>();
             return options.Provider.ToLowerInvariant() switch
             {
-                "sqlite" => new SqliteStore(options.SqlitePath, time, options.SqliteSynchronous),
+                "sqlite" => new SqliteStore(options.SqlitePath, time, options.SqliteSynchronous, options.SqliteGroupCommit),
                 "postgres" => new MdoBot.Storage.Postgres.PostgresStore(
                     options.PostgresConnectionString ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required for the postgres provider."), time),
                 _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),

@@ -10,8 +10,10 @@ public sealed class SqliteStore : SqlStore
 
     private readonly string _synchronous;
 
-    public SqliteStore(string path, TimeProvider time, string synchronous = "NORMAL") : base(time)
+    /// <param name="groupCommit">Commit concurrent turns together (one transaction, a savepoint each).</param>
+    public SqliteStore(string path, TimeProvider time, string synchronous = "NORMAL", bool groupCommit = true) : base(time)
     {
+        GroupCommitEnabled = groupCommit;
         _synchronous = synchronous.ToUpperInvariant() switch
         {
             "FULL" => "FULL",

@@ -70,11 +70,23 @@ public sealed class MdoContext(
 
     public void PostCaseCard(MdoCase c) => Turn.SendCardTo(MdoConversation, CaseCardFor(c).Card, CardKeys.Case(Mdo.Id, c.Id));
 
-    public void UpdateCaseCard(MdoCase c) => Turn.UpdateCardIn(MdoConversation, CardKeys.Case(Mdo.Id, c.Id), CaseCardFor(c).Card);
+    /// <summary>Queues the case card's update for everyone; returns the card (built once, also for the answer).</summary>
+    public Cards.Model.AdaptiveCard UpdateCaseCard(MdoCase c)
+    {
+        var card = CaseCardFor(c).Card;
+        Turn.UpdateCardIn(MdoConversation, CardKeys.Case(Mdo.Id, c.Id), card);
+        return card;
+    }
 
     public void PostActionCard(MdoAction a) => Turn.SendCardTo(MdoConversation, ActionCardFor(a).Card, CardKeys.Action(Mdo.Id, a.Id));
 
-    public void UpdateActionCard(MdoAction a) => Turn.UpdateCardIn(MdoConversation, CardKeys.Action(Mdo.Id, a.Id), ActionCardFor(a).Card);
+    /// <summary>Queues the action card's update for everyone; returns the card (built once, also for the answer).</summary>
+    public Cards.Model.AdaptiveCard UpdateActionCard(MdoAction a)
+    {
+        var card = ActionCardFor(a).Card;
+        Turn.UpdateCardIn(MdoConversation, CardKeys.Action(Mdo.Id, a.Id), card);
+        return card;
+    }
 
     public void PostSummary() =>
         Turn.SendCardTo(MdoConversation, SummaryCard.Build(Mdo, Language, TimeZone), CardKeys.Summary(Mdo.Id));

@@ -48,7 +48,6 @@ public abstract class FollowUpHandlerBase(
 
         var followUp = await lookup.ForAsync(current.Mdo, ct, changed: earlier.Mdo);
         var ctx = new MdoContext(earlier.Turn, current, earlier.MdoConversation, earlier.Members, earlier.Options, followUp);
-        ctx.UpdateCaseCard(c);
-        ctx.Turn.ReplyCard(ctx.CaseCardFor(c).Card, alreadyUpdatedForAll: true);
+        ctx.Turn.ReplyCard(ctx.UpdateCaseCard(c), alreadyUpdatedForAll: true);
     }
 }

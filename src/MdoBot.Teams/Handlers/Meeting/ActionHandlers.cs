@@ -23,17 +23,17 @@ public abstract class ActionHandlerBase(MdoContextFactory factory, OrganizerChec
     /// <summary>After a response: the action card shows the result for everyone; the case card follows.</summary>
     protected static void Done(MdoContext ctx, MdoAction action, bool changed, string auditAction)
     {
+        var card = changed ? ctx.UpdateActionCard(action) : ctx.ActionCardFor(action).Card;
         if (changed)
         {
             ctx.Save(auditAction, action.CaseId);
-            ctx.UpdateActionCard(action);
             if (ctx.Mdo.FindCase(action.CaseId) is { } c)
             {
                 ctx.UpdateCaseCard(c);
             }
         }
 
-        ctx.Turn.ReplyCard(ctx.ActionCardFor(action).Card, alreadyUpdatedForAll: true);
+        ctx.Turn.ReplyCard(card, alreadyUpdatedForAll: true);
     }
 }
 

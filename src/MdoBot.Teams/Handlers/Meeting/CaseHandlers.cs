@@ -30,8 +30,7 @@ public abstract class CaseHandlerBase(MdoContextFactory factory, OrganizerCheck 
     {
         ctx.Save(auditAction, c.Id);
         var fresh = ctx.Mdo.FindCase(c.Id)!;
-        ctx.UpdateCaseCard(fresh);
-        ctx.Turn.ReplyCard(ctx.CaseCardFor(fresh).Card, alreadyUpdatedForAll: true);
+        ctx.Turn.ReplyCard(ctx.UpdateCaseCard(fresh), alreadyUpdatedForAll: true);
     }
 }
 

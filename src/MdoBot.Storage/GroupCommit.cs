@@ -1,0 +1,137 @@
+using System.Data.Common;
+using MdoBot.Domain.Persistence;
+
+namespace MdoBot.Storage;
+
+/// <summary>
+/// Group commit for a single-writer database: change sets that arrive while a commit is being written are
+/// applied together in the next transaction, each inside its own savepoint. A duplicate or conflicting one is
+/// rolled back to its savepoint alone (its caller sees that outcome and retries the turn); the others commit.
+/// Every caller is answered only after the transaction holding its change set has committed. Should the
+/// batch fail as a whole, each change set is committed again on its own, so one bad change set fails alone.
+/// </summary>
+internal sealed class GroupCommit(
+    Func<Func<Task<bool>>, CancellationToken, Task<bool>> writeGate,
+    Func<CancellationToken, Task<DbConnection>> open,
+    Func<DbConnection, CancellationToken, Task<DbTransaction>> begin,
+    Func<DbConnection, DbTransaction, ChangeSet, Task<CommitOutcome>> apply,
+    Func<ChangeSet, Task<CommitOutcome>> commitAlone)
+{
+    /// <summary>Enough to share the pages of the indexes and the tables' last leaves; small enough to keep latency low.</summary>
+    private const int MaxBatch = 64;
+
+    private readonly Lock _gate = new();
+    private readonly List<Pending> _queue = [];
+    private bool _draining;
+
+    private sealed record Pending(ChangeSet Changes, TaskCompletionSource<CommitOutcome> Done);
+
+    public Task<CommitOutcome> CommitAsync(ChangeSet changes)
+    {
+        var pending = new Pending(changes, new TaskCompletionSource<CommitOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool start;
+        lock (_gate)
+        {
+            _queue.Add(pending);
+            start = !_draining;
+            _draining = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(DrainAsync);
+        }
+
+        return pending.Done.Task;
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            List<Pending> batch;
+            lock (_gate)
+            {
+                if (_queue.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+
+                batch = _queue.Take(MaxBatch).ToList();
+                _queue.RemoveRange(0, batch.Count);
+            }
+
+            await CommitBatchAsync(batch);
+        }
+    }
+
+    private async Task CommitBatchAsync(List<Pending> batch)
+    {
+        CommitOutcome[] outcomes;
+        try
+        {
+            outcomes = batch.Count == 1
+                ? [await commitAlone(batch[0].Changes)]
+                : await ApplyTogetherAsync(batch);
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            await CommitEachAloneAsync(batch); // nothing of the batch was written
+            return;
+        }
+        catch (Exception ex)
+        {
+            batch[0].Done.TrySetException(ex);
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(outcomes[i]);
+        }
+    }
+
+    private async Task<CommitOutcome[]> ApplyTogetherAsync(List<Pending> batch)
+    {
+        var outcomes = new CommitOutcome[batch.Count];
+        await writeGate(async () =>
+        {
+            await using var conn = await open(CancellationToken.None);
+            await using var tx = await begin(conn, CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var savepoint = "s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await tx.SaveAsync(savepoint);
+                outcomes[i] = await apply(conn, tx, batch[i].Changes);
+                if (outcomes[i] == CommitOutcome.Committed)
+                {
+                    await tx.ReleaseAsync(savepoint);
+                }
+                else
+                {
+                    await tx.RollbackAsync(savepoint);
+                }
+            }
+
+            await tx.CommitAsync(CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
+        return outcomes;
+    }
+
+    private async Task CommitEachAloneAsync(List<Pending> batch)
+    {
+        foreach (var pending in batch)
+        {
+            try
+            {
+                pending.Done.TrySetResult(await commitAlone(pending.Changes));
+            }
+            catch (Exception ex)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using MdoBot.Domain.Persistence;
+using MdoBot.Storage.Sqlite;
+using MdoBot.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace MdoBot.Storage.Tests;
+
+/// <summary>Group commit: change sets queued behind a running commit share the next transaction, each in its savepoint.</summary>
+public sealed class SqliteGroupCommitTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mdobot-group-").FullName;
+    private readonly ManualTimeProvider _time = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static ChangeSet Save(string id, long expectedVersion, string json, string activityId)
+    {
+        var changes = new ChangeSet { Inbox = new InboxRecord("conv-1", activityId, 200, "{\"answer\":\"" + activityId + "\"}") };
+        changes.SaveDocument(new DocumentChange("mdo", id, "conv-1", expectedVersion, json));
+        changes.Enqueue(new OutboxItem("conv-1", "http://x/", OutboxOperation.Send, json));
+        return changes;
+    }
+
+    [Fact]
+    public async Task Commit_QueuedBehindLock_OneBatchConflictAndDuplicateRolledBackAlone()
+    {
+        var path = Path.Combine(_dir, "mdobot.db");
+        var store = new SqliteStore(path, _time);
+        await store.MigrateAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Save($"d{i}", 0, "{}", $"seed-{i}")));
+        }
+
+        // Another process holds the write lock: the first commit waits for it, the rest queue behind it.
+        var holder = new SqliteConnection($"Data Source={path};Pooling=False");
+        holder.Open();
+        using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+
+        var first = store.CommitAsync(Save("d0", 1, "{\"v\":\"first\"}", "a-first"));
+        var queued = Enumerable.Range(1, 9).Select(i => store.CommitAsync(Save($"d{i}", 1, $"{{\"v\":{i}}}", $"a-{i}"))).ToList();
+        var stale = store.CommitAsync(Save("d5", 1, "{\"v\":\"stale\"}", "a-stale"));      // same version as a-5: conflicts
+        var duplicate = store.CommitAsync(Save("d9", 2, "{\"v\":\"dup\"}", "a-3"));        // activity a-3 again: duplicate
+        using (var rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        holder.Dispose();
+
+        Assert.Equal(CommitOutcome.Committed, await first);
+        Assert.All(await Task.WhenAll(queued), o => Assert.Equal(CommitOutcome.Committed, o));
+        Assert.Equal(CommitOutcome.Conflict, await stale);
+        Assert.Equal(CommitOutcome.Duplicate, await duplicate);
+        Assert.Equal("{\"v\":5}", (await store.GetDocumentAsync("mdo", "d5"))!.Json);
+        Assert.Equal(2, (await store.GetDocumentAsync("mdo", "d9"))!.Version);
+        Assert.Equal("{\"answer\":\"a-3\"}", (await store.GetInboxEntryAsync("conv-1", "a-3"))!.Answer);
+        Assert.Null(await store.GetInboxEntryAsync("conv-1", "a-stale"));
+        Assert.Equal(20, (await store.GetPendingAsync(100)).Count); // 10 seeds + first + 9: nothing of the two refused ones
+    }
+
+    [Fact]
+    public async Task Commit_ManyConcurrent_AllStoredOnceWithAndWithoutGroupCommit()
+    {
+        foreach (var group in new[] { true, false })
+        {
+            var store = new SqliteStore(Path.Combine(_dir, $"many-{group}.db"), _time, groupCommit: group);
+            await store.MigrateAsync();
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.CommitAsync(Save($"m{i}", 0, "{}", $"x{i}")))));
+            Assert.All(outcomes, o => Assert.Equal(CommitOutcome.Committed, o));
+            Assert.Equal(200, (await store.GetPendingAsync(1000)).Count);
+        }
+    }
+}
