@@ -43,6 +43,7 @@ public static class MdoErasure
             foreach (var a in c.Actions)
             {
                 ctx.Turn.UpdateCardIn(ctx.MdoConversation, CardKeys.Action(ctx.Mdo.Id, a.Id), notice);
+                Handlers.FollowUp.ActionReminders.Cancel(ctx.Turn.Changes, ctx.Mdo.Id, a.Id); // no reminders about erased actions
             }
         }
 
