@@ -23,8 +23,10 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<ConnectorClock>().Time));
         services.TryAddSingleton<IConnectorTokenProvider, AzureIdentityTokenProvider>();
 
-        // Per-attempt time-outs come from ConnectorOptions.Timeout (Polly), not HttpClient.Timeout.
+        // Per-attempt time-outs come from ConnectorOptions.Timeout (Polly), not HttpClient.Timeout. The factory's
+        // default request logging (URIs with conversation ids, twice per call) is off: ConnectorClient logs what matters.
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddTypedClient<IConnectorClient>((http, sp) => new ConnectorClient(
                 http,
                 sp.GetRequiredService<IConnectorTokenProvider>(),
