@@ -22,6 +22,7 @@ public sealed class BenchConnector : IAsyncDisposable
     private LocalHttpServer _server = null!;
     private long _nextId;
     private long _calls;
+    private long _activityCalls;
     private long _unclaimed;
 
     public string ServiceUrl => _server.BaseUrl + "_connector/";
@@ -30,6 +31,9 @@ public sealed class BenchConnector : IAsyncDisposable
     public ConcurrentQueue<(string ConversationId, bool Warning, double ArrivedUnixMs)> TimeNotices { get; } = new();
 
     public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>Sends, replies, updates and deletes of activities: what MdoBot's outbox delivers (no member or meeting look-ups).</summary>
+    public long ActivityCalls => Interlocked.Read(ref _activityCalls);
 
     /// <summary>Calls for conversations no virtual user is watching (any more), e.g. late card updates.</summary>
     public long Unclaimed => Interlocked.Read(ref _unclaimed);
@@ -62,6 +66,7 @@ public sealed class BenchConnector : IAsyncDisposable
         app.MapDelete("/_connector/v3/conversations/{conversationId}/activities/{activityId}", () =>
         {
             Interlocked.Increment(ref _calls);
+            Interlocked.Increment(ref _activityCalls);
             return Results.Ok();
         });
         app.MapPost("/_connector/v3/conversations", async (HttpRequest r) =>
@@ -93,6 +98,7 @@ public sealed class BenchConnector : IAsyncDisposable
     {
         var arrived = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _calls);
+        Interlocked.Increment(ref _activityCalls);
         var body = await request.ReadBodyAsync();
         if (body.Contains("\\u23F1", StringComparison.OrdinalIgnoreCase) || body.Contains('⏱', StringComparison.Ordinal))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MdoBot.Bench.HotPath;
 
 namespace MdoBot.Bench;
 
@@ -14,7 +15,7 @@ public sealed class BenchOptions
           --think-ms MS     pause between two steps of a user, uniform 0.5–1.5 × MS (0 = none) (default 0)
           --timers N        MDOs started in the timer phase, 3 stored timers each            (default 1000)
           --timeups         timer phase: also wait for the time-up notices at +5 min (adds ~4 minutes)
-          --phase P         load | timers | all                                              (default all)
+          --phase P         load | timers | all | hotpath (hotpath is not part of all)      (default all)
           --db-dir DIR      directory for the SQLite files (e.g. /dev/shm to take fsync out) (default: system temp)
           --out FILE        JSON result file                         (default bench/results/latest.json)
           --wait-quiet S    first wait up to S seconds for other processes to leave the CPUs idle     (default 0)
@@ -22,13 +23,27 @@ public sealed class BenchOptions
           --bot-dll FILE    run this MdoBot.Web.dll instead (e.g. an experimental build; implies --no-build)
           --bot-env K=V     extra environment for MdoBot, repeatable (e.g. Storage__SqliteSynchronous=FULL)
           --help
-        """;
+        """ + "\n\n" + HotPathOptions.Usage;
 
     public int Mdos { get; private set; } = 200;
 
     public int DurationSeconds { get; private set; } = 60;
 
     public int WarmupSeconds { get; private set; } = 10;
+
+    /// <summary>Whether --duration / --warmup were given (the hot-path phase has its own defaults).</summary>
+    public bool DurationSet { get; private set; }
+
+    public bool WarmupSet { get; private set; }
+
+    public HotPathOptions Hot { get; } = new();
+
+    public bool RunHotPath => Phase == "hotpath";
+
+    /// <summary>Measured and warm-up seconds per target and round in the hot-path phase (15 and 3 unless given).</summary>
+    public int HotDurationSeconds => DurationSet ? DurationSeconds : 15;
+
+    public int HotWarmupSeconds => WarmupSet ? WarmupSeconds : 3;
 
     public int ThinkMs { get; private set; }
 
@@ -67,8 +82,8 @@ public sealed class BenchOptions
             switch (args[i])
             {
                 case "--mdos": o.Mdos = Int(); break;
-                case "--duration": o.DurationSeconds = Int(); break;
-                case "--warmup": o.WarmupSeconds = Int(); break;
+                case "--duration": o.DurationSeconds = Int(); o.DurationSet = true; break;
+                case "--warmup": o.WarmupSeconds = Int(); o.WarmupSet = true; break;
                 case "--think-ms": o.ThinkMs = Int(); break;
                 case "--timers": o.Timers = Int(); break;
                 case "--timeups": o.TimeUps = true; break;
@@ -83,14 +98,17 @@ public sealed class BenchOptions
                     break;
                 case "--wait-quiet": o.WaitQuietSeconds = Int(); break;
                 case "--help" or "-h": o.Help = true; break;
+                case var other when o.Hot.TryParse(other, Next): break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
             }
         }
 
-        if (o.Phase is not ("all" or "load" or "timers"))
+        if (o.Phase is not ("all" or "load" or "timers" or "hotpath"))
         {
-            throw new ArgumentException("--phase must be load, timers or all");
+            throw new ArgumentException("--phase must be load, timers, all or hotpath");
         }
+
+        o.Hot.Validate();
 
         if (o.Mdos < 1 || o.DurationSeconds < 1 || o.Timers < 1)
         {
@@ -103,8 +121,8 @@ public sealed class BenchOptions
     public object ToJson() => new
     {
         mdos = Mdos,
-        durationSeconds = DurationSeconds,
-        warmupSeconds = WarmupSeconds,
+        durationSeconds = RunHotPath ? HotDurationSeconds : DurationSeconds,
+        warmupSeconds = RunHotPath ? HotWarmupSeconds : WarmupSeconds,
         thinkMs = ThinkMs,
         timers = Timers,
         timeUps = TimeUps,
@@ -112,5 +130,6 @@ public sealed class BenchOptions
         dbDir = DbDir,
         botDll = BotDll,
         botEnv = BotEnv,
+        hotPath = RunHotPath ? Hot.ToJson() : null,
     };
 }

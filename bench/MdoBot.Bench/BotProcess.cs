@@ -134,38 +134,8 @@ public sealed partial class BotProcess : IAsyncDisposable
     /// <summary>Every started bot, so that Ctrl+C / process exit can stop them by PID.</summary>
     public static ConcurrentDictionary<int, BotProcess> Running { get; } = new();
 
-    private async Task WaitReadyAsync(CancellationToken ct)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            ct.ThrowIfCancellationRequested();
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException("MdoBot exited at start:\n" + Tail());
-            }
-
-            try
-            {
-                using var r = await http.GetAsync(new Uri(BaseUrl + "/readyz"), ct);
-                if (r.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(100, ct);
-        }
-
-        throw new TimeoutException("MdoBot did not become ready within 60 s:\n" + Tail());
-    }
+    private Task WaitReadyAsync(CancellationToken ct) =>
+        Readiness.WaitAsync(_process, new Uri(BaseUrl + "/readyz"), "MdoBot", TimeSpan.FromSeconds(60), Tail, ct);
 
     private void OnLine(string? line)
     {

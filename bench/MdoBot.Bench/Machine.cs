@@ -118,3 +118,43 @@ public sealed record SourceInfo(string Commit, int UncommittedSrcFiles, string? 
         }
     }
 }
+
+/// <summary>Per-process readings from /proc, for any PID (the hot-path phase accounts for each process it started).</summary>
+public static class ProcFs
+{
+    /// <summary>User + system CPU time of a process so far (zero when it is gone).</summary>
+    public static TimeSpan CpuTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>A kB value of /proc/PID/status (VmRSS, VmHWM, Threads…), or null.</summary>
+    public static long? StatusKb(int pid, string key)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith(key + ":", StringComparison.Ordinal))
+                {
+                    return long.Parse(line[(key.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return null;
+    }
+}

@@ -109,7 +109,7 @@ public sealed class MdoScenario(HttpClient http, BenchConnector connector, strin
         return editor.Card;
     }
 
-    private static async Task<JsonNode> AddCaseAsync(MeetingClient chat, (string Id, string Name) chair, JsonNode editor, string code, int minutes)
+    internal static async Task<JsonNode> AddCaseAsync(MeetingClient chat, (string Id, string Name) chair, JsonNode editor, string code, int minutes)
     {
         var data = Cards.ActionData(editor, "agenda.addCase");
         data["code"] = code;
@@ -142,7 +142,7 @@ public sealed class MdoScenario(HttpClient http, BenchConnector connector, strin
     }
 
     /// <summary>A refused action (not chair, stale card…) means the bench drove the flow wrongly: fail loudly.</summary>
-    private static void Expect(JsonNode? response, string verb)
+    internal static void Expect(JsonNode? response, string verb)
     {
         var text = Cards.Strings(response);
         foreach (var refusal in new[] { "Alleen ", "verouderd", "werkt niet meer", "bestaat niet" })

@@ -85,14 +85,20 @@ public sealed class MeetingClient
     /// <summary>Presses an Action.Execute button (card data merged with the input values); returns the invoke response body.</summary>
     public async Task<JsonNode?> InvokeAsync((string Id, string Name) user, JsonObject data, CancellationToken ct)
     {
+        var body = await PostAsync((string?)data["verb"] ?? "?", "invoke", InvokeActivity(user, data), ct);
+        return body.Length == 0 ? null : JsonNode.Parse(body);
+    }
+
+    /// <summary>The invoke activity of an Action.Execute press, not sent (the hot-path phase sends its own copies).</summary>
+    public JsonObject InvokeActivity((string Id, string Name) user, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         var a = Activity("groupchat-invoke-adaptiveCardAction", user);
-        var verb = (string?)data["verb"] ?? "?";
         a["value"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)data["verb"] ?? "?", ["data"] = data },
         };
-        var body = await PostAsync(verb, "invoke", a, ct);
-        return body.Length == 0 ? null : JsonNode.Parse(body);
+        return a;
     }
 
     private async Task<string> PostAsync(string label, string group, JsonObject activity, CancellationToken ct)

@@ -4,6 +4,12 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MdoBot.Bench;
+using MdoBot.Bench.HotPath;
+
+if (args.Length > 0 && args[0] == FloorServer.Flag)
+{
+    return await FloorServer.RunAsync(args[1..]); // the hot-path phase's floor, started by the bench itself
+}
 
 BenchOptions options;
 try
@@ -36,6 +42,11 @@ void OnSignal(PosixSignalContext context)
     context.Cancel = first;
     Console.Error.WriteLine(first ? $"{context.Signal}: stopping MdoBot and finishing…" : $"{context.Signal}: killing MdoBot now");
     cts.Cancel();
+    foreach (var child in ChildProcess.Running.Values)
+    {
+        child.Stop();
+    }
+
     foreach (var bot in BotProcess.Running.Values)
     {
         if (first)
@@ -54,6 +65,11 @@ using var onSigTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSign
 using var onSigHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
 AppDomain.CurrentDomain.ProcessExit += (_, _) =>
 {
+    foreach (var child in ChildProcess.Running.Values)
+    {
+        child.Stop();
+    }
+
     foreach (var bot in BotProcess.Running.Values)
     {
         bot.Kill();
@@ -61,7 +77,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) =>
 };
 
 var repoRoot = FindRepoRoot();
-var outFile = options.Out ?? Path.Combine(repoRoot, "bench", "results", "latest.json");
+var outFile = options.Out ?? Path.Combine(repoRoot, "bench", "results", options.RunHotPath ? "hotpath.json" : "latest.json");
 var dbDir = options.DbDir ?? Path.GetTempPath();
 var machine = await Machine.DescribeAsync(dbDir);
 Console.WriteLine($"MdoBot bench — {machine.Cpus} CPUs ({machine.CpuModel}), {machine.MemoryGb} GB, {machine.Os}, {machine.Runtime}");
@@ -115,6 +131,35 @@ using var http = new HttpClient(new SocketsHttpHandler
 {
     Timeout = TimeSpan.FromSeconds(100),
 };
+
+if (options.RunHotPath)
+{
+    var hotStarted = DateTimeOffset.UtcNow;
+    HotPathResult? hot = null;
+    try
+    {
+        Console.WriteLine($"Hot path: MdoBot vs JS SDK peer vs Kestrel floor at {string.Join(", ", options.Hot.Connections)} connections, {options.Hot.Rounds} round(s)");
+        hot = await HotPathPhase.RunAsync(options, repoRoot, http, cts.Token);
+    }
+    catch (OperationCanceledException) when (cts.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("Cancelled.");
+    }
+
+    var hotReport = new HotPathReport(hotStarted, DateTimeOffset.UtcNow, machine, new SourceInfo(commit, dirtySrc, BotProcess.LastDll, BotProcess.LastBuildUtc),
+        busyBefore, options.ToJson(), hot);
+    HotPathPrinter.Print(hotReport);
+    if (hot is null)
+    {
+        Console.WriteLine($"\nCancelled: {Path.GetRelativePath(Environment.CurrentDirectory, outFile)} not written.");
+        return 130;
+    }
+
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
+    await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(hotReport, BenchReport.Json) + "\n");
+    Console.WriteLine($"\nWritten {Path.GetRelativePath(Environment.CurrentDirectory, outFile)}");
+    return hot.Runs.All(r => r.WorkVerified) ? 0 : 3;
+}
 
 LoadResult? load = null;
 TimerResult? timers = null;
