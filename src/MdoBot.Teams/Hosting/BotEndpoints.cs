@@ -61,9 +61,10 @@ public static partial class BotEndpoints
             return Results.Ok();
         }
 
-        return response.Body is null
+        var json = response.Json ?? (response.Body is { } body ? JsonSerializer.Serialize(body, ProtocolJson.Options) : null);
+        return json is null
             ? Results.StatusCode(response.Status)
-            : Results.Text(JsonSerializer.Serialize(response.Body, ProtocolJson.Options), "application/json", statusCode: response.Status);
+            : Results.Text(json, "application/json", statusCode: response.Status);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound request rejected with {Status}: {Reason}")]

@@ -57,14 +57,17 @@ public sealed partial class TurnProcessor(
                 return turn.InvokeResponse;
             }
 
-            turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, turn.InvokeResponse?.Status ?? 200,
-                turn.InvokeResponse?.Body is { } body ? JsonSerializer.Serialize(body, ProtocolJson.Options) : null);
+            // The answer is serialized once: for the inbox and for the HTTP response.
+            var answer = turn.InvokeResponse is { Body: { } body } response
+                ? response with { Json = JsonSerializer.Serialize(body, ProtocolJson.Options) }
+                : turn.InvokeResponse;
+            turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, answer?.Status ?? 200, answer?.Json);
             var outcome = await store.CommitAsync(turn.Changes, ct);
             switch (outcome)
             {
                 case CommitOutcome.Committed:
                     Notify(turn.Changes);
-                    return turn.InvokeResponse;
+                    return answer;
                 case CommitOutcome.Duplicate:
                     continue; // another instance committed it first: answer as for a redelivery
                 default:
@@ -94,8 +97,7 @@ public sealed partial class TurnProcessor(
                 : new InvokeResponse(seen.Status, null);
         }
 
-        using var doc = JsonDocument.Parse(seen.Answer);
-        return new InvokeResponse(seen.Status, doc.RootElement.Clone());
+        return new InvokeResponse(seen.Status, null) { Json = seen.Answer };
     }
 
     private static InvokeResponse? TooOld(Activity activity)
