@@ -42,9 +42,13 @@ public sealed class MeetingChat(BotApp app, string conversationId = "19:meeting_
 
     public Task<HttpResponseMessage> InstallAsync() => app.PostAsync(Activity("groupchat-conversationUpdate-botAdded", Chair));
 
-    public Task<HttpResponseMessage> SayAsync((string Id, string Name) user, string text, params (string Id, string Name)[] mentions)
+    public Task<HttpResponseMessage> SayAsync((string Id, string Name) user, string text, params (string Id, string Name)[] mentions) =>
+        app.PostAsync(MentionMessage(user, text, null, mentions));
+
+    /// <summary>A typed command with an @mention of MdoBot (and of <paramref name="mentions"/>).</summary>
+    public JsonObject MentionMessage((string Id, string Name) user, string text, string? id, params (string Id, string Name)[] mentions)
     {
-        var a = Activity("groupchat-message-mention", user);
+        var a = Activity("groupchat-message-mention", user, id);
         a["text"] = "<at>MdoBot</at> " + text;
         var entities = new JsonArray
         {
@@ -60,7 +64,7 @@ public sealed class MeetingChat(BotApp app, string conversationId = "19:meeting_
         }
 
         a["entities"] = entities;
-        return app.PostAsync(a);
+        return a;
     }
 
     /// <summary>Presses an Action.Execute button: the card's data merged with input values.</summary>

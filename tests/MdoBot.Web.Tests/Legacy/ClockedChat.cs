@@ -39,22 +39,7 @@ public sealed class ClockedChat(BotApp app, MeetingChat chat)
     /// <summary>A typed command with an @mention of MdoBot (and of <paramref name="mentions"/>), as MeetingChat.SayAsync.</summary>
     public async Task SayAsync((string Id, string Name) user, string text, params (string Id, string Name)[] mentions)
     {
-        var a = chat.Activity("groupchat-message-mention", user, NextId());
-        a["text"] = "<at>MdoBot</at> " + text;
-        var entities = new JsonArray
-        {
-            new JsonObject
-            {
-                ["type"] = "mention", ["text"] = "<at>MdoBot</at>",
-                ["mentioned"] = new JsonObject { ["id"] = (string?)a["recipient"]!["id"], ["name"] = "MdoBot" },
-            },
-        };
-        foreach (var m in mentions)
-        {
-            entities.Add(new JsonObject { ["type"] = "mention", ["text"] = $"<at>{m.Name}</at>", ["mentioned"] = new JsonObject { ["id"] = m.Id, ["name"] = m.Name } });
-        }
-
-        a["entities"] = entities;
+        var a = chat.MentionMessage(user, text, NextId(), mentions);
         var response = await PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
