@@ -20,7 +20,7 @@ public static class TimerPhase
     public static Dictionary<string, string> Environment => new(StringComparer.Ordinal)
     {
         ["Mdo__WarningLeadMinutes"] = WarningLeadMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Logging__LogLevel__MdoBot.Teams.Hosting.TimerFiring"] = "Information",
+        ["Logging__LogLevel__MdoBot.BotFramework.Hosting.TimerFiring"] = "Information",
     };
 
     public static async Task<TimerResult> RunAsync(BenchOptions o, BotProcess bot, BenchConnector connector, HttpClient http, CancellationToken ct)

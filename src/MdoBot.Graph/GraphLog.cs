@@ -8,9 +8,6 @@ namespace MdoBot.Graph;
 /// </summary>
 internal static partial class GraphLog
 {
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Graph not configured: e-mail skipped")]
-    public static partial void MailNotConfigured(ILogger logger);
-
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Graph not configured: attendance skipped")]
     public static partial void AttendanceNotConfigured(ILogger logger);
 
@@ -27,10 +24,6 @@ internal static partial class GraphLog
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Error, Message = "Graph {Operation} got no response ({Reason})")]
     public static partial void NoResponse(ILogger logger, string operation, string reason);
-
-    [LoggerMessage(EventId = 5107, Level = LogLevel.Warning,
-        Message = "Graph {Operation} attempt {Attempt} failed ({Outcome}); retrying in {Delay}")]
-    public static partial void Retrying(ILogger logger, string operation, int attempt, string outcome, TimeSpan delay);
 
     [LoggerMessage(EventId = 5108, Level = LogLevel.Warning,
         Message = "Graph {Operation} throttled with Retry-After {RetryAfter}, above the limit {Limit}; giving up")]

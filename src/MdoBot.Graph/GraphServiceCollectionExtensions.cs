@@ -1,4 +1,6 @@
+using MdoBot.BotFramework.Mail;
 using Azure.Core;
+using MdoBot.BotFramework.Outbound;
 using MdoBot.Graph.Attendance;
 using MdoBot.Graph.Http;
 using MdoBot.Graph.Mail;
@@ -19,7 +21,7 @@ public static class GraphServiceCollectionExtensions
     /// (every send is <see cref="MailResult.Skipped"/>, logged once) and <see cref="NullAttendanceReader"/>.
     /// <paramref name="credentialFactory"/> lets the host supply the credential (e.g. the bot's own, so both
     /// share configuration); return null to fall back to <c>Graph:CredentialKind</c>. Waits run on
-    /// <see cref="GraphClock"/> (real time unless the host registers another).
+    /// <see cref="OutboundClock"/> (real time unless the host registers another).
     /// </summary>
     public static IServiceCollection AddMdoBotGraph(
         this IServiceCollection services,
@@ -36,7 +38,7 @@ public static class GraphServiceCollectionExtensions
             optionsBuilder.PostConfigure<IServiceProvider>((o, sp) => o.Credential ??= credentialFactory(sp, o));
         }
 
-        services.TryAddSingleton(new GraphClock(TimeProvider.System));
+        services.TryAddSingleton(new OutboundClock(TimeProvider.System));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
@@ -44,7 +46,7 @@ public static class GraphServiceCollectionExtensions
                 ? GraphClientBuilder.Create(
                     options,
                     GraphCredentialFactory.Create(options)!,
-                    sp.GetRequiredService<GraphClock>().Time,
+                    sp.GetRequiredService<OutboundClock>().Time,
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger("MdoBot.Graph.Http"),
                     sp.GetService<GraphPrimaryHandler>()?.Create())
                 : null);

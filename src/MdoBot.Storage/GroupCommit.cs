@@ -1,5 +1,5 @@
 using System.Data.Common;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 
 namespace MdoBot.Storage;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 
 namespace MdoBot.Storage;
 
@@ -138,8 +138,8 @@ public abstract partial class SqlStore
         foreach (var a in changes.Audit)
         {
             await conn.ExecuteAsync(
-                "INSERT INTO audit (at, user_id, action, conversation_id, mdo_id, case_id) VALUES (@At, @UserId, @Action, @ConversationId, @MdoId, @CaseId)",
-                new { At = a.At.ToUnixTimeMilliseconds(), a.UserId, a.Action, a.ConversationId, a.MdoId, a.CaseId }, tx);
+                "INSERT INTO audit (at, user_id, action, conversation_id, mdo_id, case_id) VALUES (@At, @UserId, @Action, @ConversationId, @Scope, @Item)",
+                new { At = a.At.ToUnixTimeMilliseconds(), a.UserId, a.Action, a.ConversationId, a.Scope, a.Item }, tx);
         }
 
         return CommitOutcome.Committed;

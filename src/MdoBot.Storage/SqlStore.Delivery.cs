@@ -1,5 +1,5 @@
 using Dapper;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 
 namespace MdoBot.Storage;
 

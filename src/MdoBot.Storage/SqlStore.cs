@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using MdoBot.Domain.Conversations;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 
 namespace MdoBot.Storage;
 

@@ -1,28 +1,8 @@
+using MdoBot.BotFramework.Mail;
 using MdoBot.Graph;
-using MdoBot.Graph.Mail;
-using MdoBot.Teams.Mail;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using GraphOutcome = MdoBot.Graph.Mail.MailOutcome;
-using TeamsOutcome = MdoBot.Teams.Mail.MailOutcome;
 
 namespace MdoBot.Web;
-
-/// <summary>Connects MdoBot's e-mail port to Microsoft Graph (<c>POST /users/{sender}/sendMail</c>).</summary>
-public sealed class GraphMailGateway(IMailSender sender) : IMailGateway
-{
-    public async Task<TeamsOutcome> SendAsync(MailEnvelope mail, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(mail);
-        var result = await sender.SendAsync(new MailMessage(mail.To, mail.Subject, mail.HtmlBody, mail.TextBody), ct);
-        return result.Outcome switch
-        {
-            GraphOutcome.Sent => TeamsOutcome.Sent,
-            GraphOutcome.Skipped => TeamsOutcome.Skipped,
-            GraphOutcome.Unavailable => TeamsOutcome.Refused,
-            _ => TeamsOutcome.Failed,
-        };
-    }
-}
 
 /// <summary>Connects MdoBot's attendance port to the Graph attendance report.</summary>
 public sealed class GraphAttendanceSource(MdoBot.Graph.Attendance.IAttendanceReader reader) : MdoBot.Teams.MdoFlow.IAttendanceSource
@@ -47,9 +27,9 @@ public static class GraphMailSetup
 {
     public static IServiceCollection AddMdoBotMail(this IServiceCollection services, IConfiguration configuration)
     {
+        // Graph is the e-mail port's adapter: it replaces the "not configured" sender of the protocol layer.
+        services.RemoveAll<IMailSender>();
         services.AddMdoBotGraph(configuration);
-        services.RemoveAll<IMailGateway>();
-        services.AddSingleton<IMailGateway, GraphMailGateway>();
         services.RemoveAll<MdoBot.Teams.MdoFlow.IAttendanceSource>();
         services.AddSingleton<MdoBot.Teams.MdoFlow.IAttendanceSource, GraphAttendanceSource>();
         return services;

@@ -1,4 +1,5 @@
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Hosting;
+using MdoBot.Teams;
 using MdoBot.Web;
 
 var builder = WebApplication.CreateBuilder(args);

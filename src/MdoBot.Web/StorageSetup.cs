@@ -1,7 +1,7 @@
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Storage;
 using MdoBot.Storage.Sqlite;
-using MdoBot.Teams.Configuration;
+using MdoBot.BotFramework.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace MdoBot.Web;

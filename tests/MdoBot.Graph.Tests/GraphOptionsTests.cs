@@ -1,4 +1,5 @@
 using Azure.Identity;
+using MdoBot.BotFramework.Outbound;
 using MdoBot.Graph.Tests.Support;
 
 namespace MdoBot.Graph.Tests;
@@ -9,11 +10,11 @@ public sealed class GraphOptionsTests
     {
         { new GraphOptions(), false },
         { new GraphOptions { SenderMailbox = "mdo@contoso.example" }, false },
-        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = GraphCredentialKind.ClientSecret, TenantId = "t", ClientId = "c" }, false },
-        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = GraphCredentialKind.ClientSecret, TenantId = "t", ClientId = "c", ClientSecret = "s" }, true },
-        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = GraphCredentialKind.Certificate, TenantId = "t", ClientId = "c", CertificatePath = "/x.pfx" }, true },
-        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = GraphCredentialKind.ManagedIdentity }, true },
-        { new GraphOptions { CredentialKind = GraphCredentialKind.ManagedIdentity }, false },
+        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = CredentialKind.ClientSecret, TenantId = "t", ClientId = "c" }, false },
+        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = CredentialKind.ClientSecret, TenantId = "t", ClientId = "c", ClientSecret = "s" }, true },
+        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = CredentialKind.Certificate, TenantId = "t", ClientId = "c", CertificatePath = "/x.pfx" }, true },
+        { new GraphOptions { SenderMailbox = "mdo@contoso.example", CredentialKind = CredentialKind.ManagedIdentity }, true },
+        { new GraphOptions { CredentialKind = CredentialKind.ManagedIdentity }, false },
         { new GraphOptions { SenderMailbox = " ", Credential = new StaticTokenCredential() }, false },
         { new GraphOptions { SenderMailbox = "mdo@contoso.example", Credential = new StaticTokenCredential() }, true },
     };
@@ -34,7 +35,7 @@ public sealed class GraphOptionsTests
     public void CredentialFactory_ClientSecret_BuildsClientSecretCredential() =>
         Assert.IsType<ClientSecretCredential>(GraphCredentialFactory.Create(new GraphOptions
         {
-            CredentialKind = GraphCredentialKind.ClientSecret, TenantId = "contoso.example", ClientId = "app", ClientSecret = "secret",
+            CredentialKind = CredentialKind.ClientSecret, TenantId = "contoso.example", ClientId = "app", ClientSecret = "secret",
         }));
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class GraphOptionsTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => GraphCredentialFactory.Create(new GraphOptions
         {
-            CredentialKind = GraphCredentialKind.ClientSecret, TenantId = "common", ClientId = "app", ClientSecret = "secret",
+            CredentialKind = CredentialKind.ClientSecret, TenantId = "common", ClientId = "app", ClientSecret = "secret",
         }));
         Assert.Contains("Graph:TenantId", error.Message, StringComparison.Ordinal);
     }
@@ -51,7 +52,7 @@ public sealed class GraphOptionsTests
     public void CredentialFactory_HostCredential_WinsOverConfiguration()
     {
         var host = new StaticTokenCredential();
-        Assert.Same(host, GraphCredentialFactory.Create(new GraphOptions { Credential = host, CredentialKind = GraphCredentialKind.ManagedIdentity }));
+        Assert.Same(host, GraphCredentialFactory.Create(new GraphOptions { Credential = host, CredentialKind = CredentialKind.ManagedIdentity }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Mail;
 using Azure.Core;
 using MdoBot.Graph.Attendance;
 using MdoBot.Graph.Mail;
@@ -27,7 +28,7 @@ public sealed class GraphServiceCollectionTests
         Assert.Same(MailResult.Skipped, second);
         Assert.Equal(MailOutcome.Skipped, first.Outcome);
         var logged = Assert.Single(_logs.Entries);
-        Assert.Equal("Graph not configured: e-mail skipped", logged.Message);
+        Assert.Equal("E-mail is not configured: e-mails are skipped", logged.Message);
         Assert.Equal(LogLevel.Information, logged.Level);
     }
 

@@ -1,4 +1,4 @@
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Storage.Postgres;
 using MdoBot.Testing;
 using Npgsql;

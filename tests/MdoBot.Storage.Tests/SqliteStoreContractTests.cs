@@ -24,11 +24,11 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     public async Task Vacuum_AfterDelete_Succeeds()
     {
         var store = (SqliteStore)await NewStoreAsync();
-        var changes = new Domain.Persistence.ChangeSet();
-        changes.SaveDocument(new Domain.Persistence.DocumentChange("mdo", "m1", "conv-1", 0, "{\"secret\":\"x\"}"));
+        var changes = new BotFramework.Storage.ChangeSet();
+        changes.SaveDocument(new BotFramework.Storage.DocumentChange("mdo", "m1", "conv-1", 0, "{\"secret\":\"x\"}"));
         await store.CommitAsync(changes);
-        var delete = new Domain.Persistence.ChangeSet();
-        delete.SaveDocument(new Domain.Persistence.DocumentChange("mdo", "m1", "conv-1", 1, null));
+        var delete = new BotFramework.Storage.ChangeSet();
+        delete.SaveDocument(new BotFramework.Storage.DocumentChange("mdo", "m1", "conv-1", 1, null));
         await store.CommitAsync(delete);
 
         await store.VacuumAsync();

@@ -1,4 +1,4 @@
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 
 namespace MdoBot.Storage.Tests;
 

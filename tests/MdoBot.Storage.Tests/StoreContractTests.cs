@@ -1,5 +1,4 @@
-using MdoBot.Domain.Conversations;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Testing;
 
 namespace MdoBot.Storage.Tests;

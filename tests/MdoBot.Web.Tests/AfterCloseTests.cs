@@ -1,4 +1,4 @@
-using MdoBot.Teams.Mail;
+using MdoBot.BotFramework.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using static MdoBot.Web.Tests.MeetingChat;
@@ -7,7 +7,7 @@ namespace MdoBot.Web.Tests;
 
 public sealed class AfterCloseTests : IAsyncLifetime
 {
-    private readonly RecordingMailGateway _mail = new();
+    private readonly RecordingMailSender _mail = new();
     private BotApp _app = null!;
     private MeetingChat _chat = null!;
 
@@ -15,8 +15,8 @@ public sealed class AfterCloseTests : IAsyncLifetime
     {
         _app = await BotApp.StartAsync(services: s =>
         {
-            s.RemoveAll<IMailGateway>();
-            s.AddSingleton<IMailGateway>(_mail);
+            s.RemoveAll<IMailSender>();
+            s.AddSingleton<IMailSender>(_mail);
         });
         _chat = new MeetingChat(_app);
         _app.Connector.Members[_chat.ConversationId] =

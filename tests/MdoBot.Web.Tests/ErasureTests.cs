@@ -1,5 +1,5 @@
 using System.Text;
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static MdoBot.Web.Tests.MeetingChat;

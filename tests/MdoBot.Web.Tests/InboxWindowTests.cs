@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using static MdoBot.Web.Tests.MeetingChat;
 

@@ -1,16 +1,7 @@
 using Azure.Core;
+using MdoBot.BotFramework.Outbound;
 
 namespace MdoBot.Graph;
-
-/// <summary>How MdoBot proves its identity to Microsoft Graph (same choices as the bot's own credentials).</summary>
-public enum GraphCredentialKind
-{
-    /// <summary>No credential from configuration: Graph is off unless the host supplies a credential.</summary>
-    None,
-    ClientSecret,
-    Certificate,
-    ManagedIdentity,
-}
 
 /// <summary>How <c>sendMail</c> is called; see the README of this project for the trade-off.</summary>
 public enum GraphMailFormat
@@ -26,8 +17,10 @@ public enum GraphMailFormat
 }
 
 /// <summary>Configuration section <c>Graph</c>: the mailbox MdoBot sends from and the app that may use it.</summary>
-public sealed class GraphOptions
+public sealed class GraphOptions : ICredentialOptions
 {
+    string? ICredentialOptions.CredentialClientId => ClientId;
+
     public const string Section = "Graph";
 
     /// <summary>UPN or object id of the mailbox MdoBot sends from (application permission <c>Mail.Send</c>).</summary>
@@ -39,11 +32,11 @@ public sealed class GraphOptions
     /// <summary>App (client) id of the registration that holds the Graph application permissions.</summary>
     public string? ClientId { get; set; }
 
-    public GraphCredentialKind CredentialKind { get; set; } = GraphCredentialKind.None;
+    public CredentialKind CredentialKind { get; set; } = CredentialKind.None;
 
     public string? ClientSecret { get; set; }
 
-    /// <summary>Path to a PFX/PEM certificate for <see cref="GraphCredentialKind.Certificate"/>.</summary>
+    /// <summary>Path to a PFX/PEM certificate for <see cref="CredentialKind.Certificate"/>.</summary>
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }
@@ -84,9 +77,9 @@ public sealed class GraphOptions
     /// <summary>True when the configuration names a complete credential (or the host supplied one).</summary>
     public bool HasCredentials => Credential is not null || CredentialKind switch
     {
-        GraphCredentialKind.ClientSecret => Set(TenantId) && Set(ClientId) && Set(ClientSecret),
-        GraphCredentialKind.Certificate => Set(TenantId) && Set(ClientId) && Set(CertificatePath),
-        GraphCredentialKind.ManagedIdentity => true,
+        CredentialKind.ClientSecret => Set(TenantId) && Set(ClientId) && Set(ClientSecret),
+        CredentialKind.Certificate => Set(TenantId) && Set(ClientId) && Set(CertificatePath),
+        CredentialKind.ManagedIdentity => true,
         _ => false,
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using MdoBot.BotFramework.Outbound;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -35,15 +36,8 @@ internal sealed class GraphRetryHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, time)),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } r ? RetryAfter(r.Headers.RetryAfter, time.GetUtcNow()) : null),
-                OnRetry = args =>
-                {
-                    var outcome = args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture)
-                        : args.Outcome.Exception?.GetType().Name ?? "unknown";
-                    GraphLog.Retrying(_logger, args.Context.OperationKey ?? "call", args.AttemptNumber + 1, outcome, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
+                DelayGenerator = args => OutboundRetry.RetryAfterDelay(args, time),
+                OnRetry = args => OutboundRetry.LogRetry(_logger, "Graph", args),
             });
         }
 
@@ -53,17 +47,6 @@ internal sealed class GraphRetryHandler : DelegatingHandler
     /// <summary>Statuses worth another try: throttled, server and gateway errors.</summary>
     public static bool IsTransient(int status) => status is 429 or 500 or 502 or 503 or 504;
 
-    /// <summary>How long a <c>Retry-After</c> header (delta-seconds or HTTP date) asks us to wait; null when absent.</summary>
-    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
-    {
-        var wait = header switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - now,
-            _ => (TimeSpan?)null,
-        };
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -90,7 +73,7 @@ internal sealed class GraphRetryHandler : DelegatingHandler
             case { Exception: { } e }:
                 return e is HttpRequestException or TimeoutRejectedException && !context.CancellationToken.IsCancellationRequested;
             case { Result: { } r } when IsTransient((int)r.StatusCode):
-                var wait = RetryAfter(r.Headers.RetryAfter, time.GetUtcNow());
+                var wait = RetryAfterHeader.Wait(r.Headers.RetryAfter, time.GetUtcNow());
                 if (wait > options.MaxRetryAfter)
                 {
                     GraphLog.RetryAfterTooLong(_logger, context.OperationKey ?? "call", wait.Value, options.MaxRetryAfter);

@@ -1,4 +1,5 @@
 using System.Text;
+using MdoBot.BotFramework.Mail;
 using MdoBot.Graph.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
@@ -37,11 +38,11 @@ internal sealed class GraphMailSender(GraphServiceClient client, GraphOptions op
         }
         catch (GraphUnavailableException e)
         {
-            return MailResult.Unavailable(e);
+            return new MailResult(MailOutcome.Unavailable, e.Reason, e.StatusCode, e.ErrorCode);
         }
         catch (GraphRequestFailedException e)
         {
-            return MailResult.Failed(e);
+            return new MailResult(MailOutcome.Failed, e.Reason, e.StatusCode, e.ErrorCode);
         }
 
         GraphLog.MailSent(logger, GraphOperation.SendMail, options.MailFormat.ToString());

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Mail;
 using NetMailAddress = System.Net.Mail.MailAddress;
 
 namespace MdoBot.Graph.Mail;

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Mail;
 using System.Text;
 
 namespace MdoBot.Graph.Mail;

@@ -1,7 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Dapper;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using Npgsql;
 
 namespace MdoBot.Storage.Postgres;

@@ -21,7 +21,7 @@ public sealed record CaseActionData(
     string? ActionOwner = null, string? ActionText = null, string? ActionDue = null, string? NewOwner = null);
 
 /// <summary>Action card: confirm or decline (with a reason).</summary>
-public sealed record ActionActionData(string Verb, string MdoId, string ActionId, string? DeclineReason = null);
+public sealed record ActionCardData(string Verb, string MdoId, string ActionId, string? DeclineReason = null);
 
 /// <summary>Parents' feedback draft card: re-check, send by e-mail (address used once, never stored), or mark discussed.</summary>
 public sealed record FeedbackActionData(string Verb, string MdoId, string CaseId, string? FeedbackText = null, string? ParentEmail = null);

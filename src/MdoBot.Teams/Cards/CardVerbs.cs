@@ -27,7 +27,7 @@ public static class CardVerbs
     public const string AddAction = "case.addAction";
     public const string ReassignAction = "action.reassign";
 
-    // Action card (owner). Data: ActionActionData; input: declineReason.
+    // Action card (owner). Data: ActionCardData; input: declineReason.
     public const string ConfirmAction = "action.confirm";
     public const string DeclineAction = "action.decline";
 
@@ -43,54 +43,11 @@ public static class CardVerbs
     // Evaluation (any participant). Data: EvaluationActionData; inputs: q_<question>, comment.
     public const string SubmitEvaluation = "eval.submit";
 
-    // Reminder card in the owner's 1:1 chat (owner or chair). Data: ActionActionData.
+    // Reminder card in the owner's 1:1 chat (owner or chair). Data: ActionCardData.
     public const string MarkActionDone = "action.markDone";
 
     // "Open actions from last time" on a returning case's card (owner or chair). Data: FollowUpActionData.
     public const string FollowUpDone = "followup.done";
     public const string FollowUpStillOpen = "followup.stillOpen";
     public const string FollowUpDropped = "followup.dropped";
-}
-
-/// <summary>Keys under which posted cards are remembered, so they can be updated in place.</summary>
-public static class CardKeys
-{
-    public static string LiveAgenda(string mdoId) => $"agenda:{mdoId}";
-
-    public static string Editor(string mdoId) => $"editor:{mdoId}";
-
-    public static string Case(string mdoId, string caseId) => $"case:{mdoId}:{caseId}";
-
-    public static string Action(string mdoId, string actionId) => $"action:{mdoId}:{actionId}";
-
-    public static string Summary(string mdoId) => $"summary:{mdoId}";
-
-    public static string Feedback(string mdoId, string caseId) => $"feedback:{mdoId}:{caseId}";
-
-    public static string Evaluation(string mdoId) => $"evaluation:{mdoId}";
-}
-
-/// <summary>Input ids used on MdoBot's cards (the keys of the submitted values).</summary>
-public static class InputIds
-{
-    public const string Code = "code";
-    public const string Question = "question";
-    public const string Presenter = "presenter";
-    public const string ParentsJoin = "parentsJoin";
-    public const string TimeBox = "timeBox";
-    public const string FamilyWants = "familyWants";
-    public const string FamilyCan = "familyCan";
-    public const string FamilyNeeds = "familyNeeds";
-    public const string MeetingLength = "meetingLength";
-    public const string Goal = "goal";
-    public const string Decisions = "decisions";
-    public const string CaseLead = "caseLead";
-    public const string ActionOwner = "actionOwner";
-    public const string ActionText = "actionText";
-    public const string ActionDue = "actionDue";
-    public const string DeclineReason = "declineReason";
-    public const string NewOwner = "newOwner";
-    public const string FeedbackText = "feedbackText";
-    public const string ParentEmail = "parentEmail";
-    public const string EvaluationComment = "comment";
 }

@@ -1,5 +1,5 @@
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Cards;
 

@@ -1,5 +1,5 @@
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers;
 
@@ -17,11 +17,11 @@ public sealed class HelpCommandHandler : ICommandHandler
 }
 
 /// <summary>The welcome card's Help button.</summary>
-public sealed class ShowHelpAction : ICardActionHandler
+public sealed class ShowHelpHandler : ICardVerbHandler
 {
     public string Verb => CardVerbs.ShowHelp;
 
-    public Task HandleAsync(TurnContext turn, CardActionData data, CancellationToken ct)
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
         turn.SendCard(HelpCard.Build(turn.Language));

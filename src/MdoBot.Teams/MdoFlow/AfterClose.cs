@@ -1,10 +1,11 @@
 using System.Text.Json;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Routing;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.Documents;
-using MdoBot.Teams.Mail;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Mail;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.Teams.MdoFlow;
 

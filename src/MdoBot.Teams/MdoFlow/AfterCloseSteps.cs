@@ -1,7 +1,8 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Feedback;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.Teams.MdoFlow;
 

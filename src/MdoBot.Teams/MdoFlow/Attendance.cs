@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 
 namespace MdoBot.Teams.MdoFlow;
 

@@ -1,10 +1,9 @@
-using MdoBot.Domain.Conversations;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.MdoFlow;
 
@@ -71,7 +70,7 @@ public sealed class MdoContext(
     public void PostCaseCard(MdoCase c) => Turn.SendCardTo(MdoConversation, CaseCardFor(c).Card, CardKeys.Case(Mdo.Id, c.Id));
 
     /// <summary>Queues the case card's update for everyone; returns the card (built once, also for the answer).</summary>
-    public Cards.Model.AdaptiveCard UpdateCaseCard(MdoCase c)
+    public BotFramework.Cards.AdaptiveCard UpdateCaseCard(MdoCase c)
     {
         var card = CaseCardFor(c).Card;
         Turn.UpdateCardIn(MdoConversation, CardKeys.Case(Mdo.Id, c.Id), card);
@@ -81,7 +80,7 @@ public sealed class MdoContext(
     public void PostActionCard(MdoAction a) => Turn.SendCardTo(MdoConversation, ActionCardFor(a).Card, CardKeys.Action(Mdo.Id, a.Id));
 
     /// <summary>Queues the action card's update for everyone; returns the card (built once, also for the answer).</summary>
-    public Cards.Model.AdaptiveCard UpdateActionCard(MdoAction a)
+    public BotFramework.Cards.AdaptiveCard UpdateActionCard(MdoAction a)
     {
         var card = ActionCardFor(a).Card;
         Turn.UpdateCardIn(MdoConversation, CardKeys.Action(Mdo.Id, a.Id), card);
@@ -96,4 +95,4 @@ public sealed class MdoContext(
 }
 
 /// <summary>A built card (a small wrapper so call sites read as intent).</summary>
-public sealed record AdaptiveCardBox(Cards.Model.AdaptiveCard Card);
+public sealed record AdaptiveCardBox(BotFramework.Cards.AdaptiveCard Card);

@@ -1,8 +1,7 @@
-using MdoBot.Domain.Conversations;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
 using MdoBot.Teams.Handlers.FollowUp;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Options;
 
 namespace MdoBot.Teams.MdoFlow;

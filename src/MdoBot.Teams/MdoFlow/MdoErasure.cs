@@ -1,6 +1,7 @@
 using System.Text.Json;
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 

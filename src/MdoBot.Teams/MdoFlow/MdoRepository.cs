@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 
 namespace MdoBot.Teams.MdoFlow;
 

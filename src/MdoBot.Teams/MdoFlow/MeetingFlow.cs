@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
@@ -107,7 +108,7 @@ public interface IPostedCards
     Task<bool> ExistsAsync(string conversationId, string cardKey, CancellationToken ct);
 }
 
-public sealed class PostedCards(Domain.Persistence.IOutboxStore outbox) : IPostedCards
+public sealed class PostedCards(BotFramework.Storage.IOutboxStore outbox) : IPostedCards
 {
     public async Task<bool> ExistsAsync(string conversationId, string cardKey, CancellationToken ct) =>
         await outbox.GetPostedActivityIdAsync(conversationId, cardKey, ct) is not null;

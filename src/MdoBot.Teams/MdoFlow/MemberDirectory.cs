@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using MdoBot.Domain.Conversations;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.MdoFlow;

@@ -1,4 +1,4 @@
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.MdoFlow;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Series;
 
 namespace MdoBot.Teams.MdoFlow;

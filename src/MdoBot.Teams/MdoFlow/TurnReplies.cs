@@ -1,6 +1,6 @@
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Protocol;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.MdoFlow;
 

@@ -4,8 +4,8 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Protocol;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Options;
 
 namespace MdoBot.Teams.Security;
@@ -20,11 +20,11 @@ public sealed class SensitiveInputFilter(IOptions<MdoOptions> options) : ITurnFi
     // Ids and machine values in card data, not free text.
     private static readonly HashSet<string> MachineFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        CardActionData.VerbField, "mdoId", "caseId", "actionId", "currentMdoId", "direction", "agendaVersion",
+        CardVerbData.VerbField, "mdoId", "caseId", "actionId", "currentMdoId", "direction", "agendaVersion",
         InputIds.Presenter, InputIds.CaseLead, InputIds.ActionOwner, InputIds.ActionDue, InputIds.ParentEmail,
     };
 
-    public bool Allow(TurnContext turn, CardActionData? action, CommandText? command)
+    public bool Allow(TurnContext turn, CardVerbData? action, CommandText? command)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var today = MdoFormat.LocalDate(turn.Now, options.Value.ResolveTimeZone());

@@ -1,6 +1,7 @@
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.Protocol;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Auth;
+using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.Security;
@@ -9,7 +10,7 @@ namespace MdoBot.Teams.Security;
 /// Politely tells a conversation of a tenant MdoBot does not serve that it cannot help there.
 /// Nothing is stored: the message is sent directly (best effort, in the background).
 /// </summary>
-public sealed partial class TenantRefusal(IConnectorClient connector, ILogger<TenantRefusal> logger)
+public sealed partial class TenantRefusal(IConnectorClient connector, ILogger<TenantRefusal> logger) : ITenantRefusal
 {
     public void Send(Activity activity)
     {

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Mail;
 using MdoBot.Testing;
 using System.Globalization;
 using MdoBot.Graph.Mail;

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Mail;
 using System.Text;
 using System.Text.Json.Nodes;
 using MdoBot.Graph.Mail;

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Mail;
 using MdoBot.Graph.Attendance;
 using MdoBot.Graph.Http;
 using MdoBot.Graph.Mail;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
-using MdoBot.Teams.Auth;
-using MdoBot.Teams.Configuration;
+using MdoBot.BotFramework.Auth;
+using MdoBot.BotFramework.Configuration;
 using MdoBot.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

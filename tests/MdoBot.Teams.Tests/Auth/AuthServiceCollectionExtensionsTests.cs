@@ -1,5 +1,5 @@
-using MdoBot.Teams.Auth;
-using MdoBot.Teams.Configuration;
+using MdoBot.BotFramework.Auth;
+using MdoBot.BotFramework.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MdoBot.Teams.Tests.Auth;

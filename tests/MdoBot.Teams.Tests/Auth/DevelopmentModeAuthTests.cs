@@ -44,7 +44,7 @@ public sealed class DevelopmentModeAuthTests : IAsyncLifetime
     [Fact]
     public async Task AuthenticateAsync_UnknownRemoteAddress_Returns401()
     {
-        var request = new MdoBot.Teams.Auth.InboundRequestInfo(null, null, TestTokens.ServiceUrl, "msteams");
+        var request = new MdoBot.BotFramework.Auth.InboundRequestInfo(null, null, TestTokens.ServiceUrl, "msteams");
 
         var result = await _h.Authenticator.AuthenticateAsync(request, CancellationToken.None);
 

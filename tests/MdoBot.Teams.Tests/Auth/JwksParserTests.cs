@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using MdoBot.Teams.Auth;
+using MdoBot.BotFramework.Auth;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MdoBot.Teams.Tests.Auth;

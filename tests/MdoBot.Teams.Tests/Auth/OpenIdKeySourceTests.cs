@@ -1,4 +1,4 @@
-using MdoBot.Teams.Auth;
+using MdoBot.BotFramework.Auth;
 
 namespace MdoBot.Teams.Tests.Auth;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MdoBot.Teams.Cards.Model;
+using MdoBot.BotFramework.Cards;
 using MdoBot.Testing;
 using NJsonSchema;
 

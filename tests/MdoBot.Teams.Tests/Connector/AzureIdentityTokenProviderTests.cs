@@ -1,9 +1,10 @@
+using MdoBot.BotFramework.Outbound;
 using MdoBot.Testing;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
-using MdoBot.Teams.Configuration;
-using MdoBot.Teams.Connector;
+using MdoBot.BotFramework.Configuration;
+using MdoBot.BotFramework.Connector;
 using Microsoft.Extensions.Options;
 
 namespace MdoBot.Teams.Tests.Connector;

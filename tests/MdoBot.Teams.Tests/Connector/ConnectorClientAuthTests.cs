@@ -1,7 +1,7 @@
 using MdoBot.Testing;
-using MdoBot.Teams.Configuration;
-using MdoBot.Teams.Connector;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Configuration;
+using MdoBot.BotFramework.Connector;
+using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace MdoBot.Teams.Tests.Connector;

@@ -1,7 +1,7 @@
 using MdoBot.Testing;
 using System.Text.Json;
-using MdoBot.Teams.Connector;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Connector;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.Teams.Tests.Connector;
 

@@ -1,5 +1,5 @@
 using MdoBot.Testing;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.Teams.Tests.Connector;
 

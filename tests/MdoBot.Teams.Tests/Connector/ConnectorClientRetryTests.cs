@@ -1,6 +1,6 @@
 using MdoBot.Testing;
-using MdoBot.Teams.Connector;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Connector;
+using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.Tests.Connector;

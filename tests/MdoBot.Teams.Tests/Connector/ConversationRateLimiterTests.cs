@@ -1,5 +1,5 @@
 using MdoBot.Testing;
-using MdoBot.Teams.Connector;
+using MdoBot.BotFramework.Connector;
 
 namespace MdoBot.Teams.Tests.Connector;
 

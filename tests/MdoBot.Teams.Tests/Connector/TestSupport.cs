@@ -1,5 +1,5 @@
 using MdoBot.Testing;
-using MdoBot.Teams.Connector;
+using MdoBot.BotFramework.Connector;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -46,7 +46,7 @@ public sealed record FuzzContext(
 public sealed class FuzzCorpus(FuzzContext ctx, int seed)
 {
     /// <summary>MdoBot's body size limit (InboundReader.MaxBodyBytes); bodies are made just below and just above it.</summary>
-    public const int Limit = MdoBot.Teams.Hosting.InboundReader.MaxBodyBytes;
+    public const int Limit = MdoBot.BotFramework.Hosting.InboundReader.MaxBodyBytes;
 
     private const string RawMark = "__RAW_SLOT__";
 

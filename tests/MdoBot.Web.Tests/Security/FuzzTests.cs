@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static MdoBot.Web.Tests.MeetingChat;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MdoBot.Teams.Mail;
+using MdoBot.BotFramework.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -47,7 +47,7 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
     ];
 
     private readonly CapturingLoggerProvider _logs = new();
-    private readonly RecordingMailGateway _mail = new();
+    private readonly RecordingMailSender _mail = new();
     private BotApp _app = null!;
     private MeetingChat _chat = null!;
     private MdoScenario _mdo = null!;
@@ -69,8 +69,8 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
             },
             s =>
             {
-                s.RemoveAll<IMailGateway>();
-                s.AddSingleton<IMailGateway>(_mail);
+                s.RemoveAll<IMailSender>();
+                s.AddSingleton<IMailSender>(_mail);
             });
         _chat = new MeetingChat(_app, "19:meeting_privacy@thread.v2", "MCMxOTptZWV0aW5nX3ByaXZhY3k");
         _app.Connector.Members[_chat.ConversationId] =

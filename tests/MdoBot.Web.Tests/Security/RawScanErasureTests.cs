@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using MdoBot.Domain.Persistence;
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Storage;
+using MdoBot.BotFramework.Hosting;
 using MdoBot.Web.Tests.Legacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static MdoBot.Web.Tests.MeetingChat;

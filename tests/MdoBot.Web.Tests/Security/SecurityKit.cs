@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
-using MdoBot.Teams.Connector;
+using MdoBot.BotFramework.Connector;
+using MdoBot.BotFramework.Outbound;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ public static class SecurityKit
         {
             if (fastConnector)
             {
-                s.AddSingleton(new ConnectorClock(new ScaledTimeProvider(TimeProvider.System, 1000)));
+                s.AddSingleton(new OutboundClock(new ScaledTimeProvider(TimeProvider.System, 1000)));
             }
 
             if (logs is not null)

@@ -2,8 +2,8 @@ using System.Globalization;
 using MdoBot.Domain.Evaluation;
 using MdoBot.Domain.Feedback;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 
 namespace MdoBot.Teams.Cards.AfterMdo;

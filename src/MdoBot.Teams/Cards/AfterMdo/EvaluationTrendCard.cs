@@ -1,8 +1,8 @@
 using System.Globalization;
 using MdoBot.Domain.Evaluation;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Cards.AfterMdo;
 

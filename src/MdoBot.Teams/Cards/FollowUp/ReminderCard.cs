@@ -1,7 +1,7 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 
 namespace MdoBot.Teams.Cards.FollowUp;
@@ -35,7 +35,7 @@ public static class ReminderCard
                     Title = lang.Pick("Gedaan", "Done"),
                     Verb = CardVerbs.MarkActionDone,
                     Style = "positive",
-                    Data = new ActionActionData(CardVerbs.MarkActionDone, mdo.Id, a.Id),
+                    Data = new ActionCardData(CardVerbs.MarkActionDone, mdo.Id, a.Id),
                     AssociatedInputs = MdoButtons.NoInputs,
                 }]
                 : null,

@@ -1,4 +1,4 @@
-using MdoBot.Teams.Cards.Model;
+using MdoBot.BotFramework.Cards;
 
 namespace MdoBot.Teams.Cards.Mdo;
 

@@ -1,6 +1,6 @@
 using MdoBot.Domain.Mdo;
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 
 namespace MdoBot.Teams.Cards.Mdo;
@@ -65,7 +65,7 @@ internal static class MdoButtons
             Title = title,
             Verb = verb,
             Style = style,
-            Data = new ActionActionData(verb, mdo.Id, actionId),
+            Data = new ActionCardData(verb, mdo.Id, actionId),
             AssociatedInputs = withInputs ? null : NoInputs,
         };
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MdoBot.Domain.Mdo;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Cards.Mdo;
 

@@ -4,13 +4,13 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Handlers.Commands;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.AfterMdo;
 
 /// <summary>An anonymous evaluation answer; a second answer by the same person replaces the first.</summary>
 public sealed class SubmitEvaluationHandler(MdoContextFactory factory, OrganizerCheck organizers, EvaluationRepository evaluations)
-    : MdoActionHandler<EvaluationActionData>(factory, organizers)
+    : MdoVerbHandler<EvaluationActionData>(factory, organizers)
 {
     public override string Verb => CardVerbs.SubmitEvaluation;
 
@@ -39,7 +39,7 @@ public sealed class SubmitEvaluationHandler(MdoContextFactory factory, Organizer
         var comment = string.IsNullOrWhiteSpace(data.Comment) ? null : data.Comment.Trim();
         var replaced = !loaded.Set.Add(new EvaluationAnswer(ctx.Mdo.Id, EvaluationRepository.RespondentKey(loaded.Salt, ctx.Actor.Id), scores, comment));
         EvaluationRepository.Save(ctx.Turn.Changes, loaded);
-        ctx.Turn.Changes.Record(new Domain.Persistence.AuditEntry(ctx.Now, null, "evaluation.answered", ctx.Mdo.ConversationId, ctx.Mdo.Id));
+        ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, null, "evaluation.answered", ctx.Mdo.ConversationId, ctx.Mdo.Id));
         ctx.Turn.Reply(replaced
             ? ctx.Language.Pick("Je eerdere antwoord is vervangen. Dank je wel!", "Your earlier answer was replaced. Thank you!")
             : ctx.Language.Pick("Dank je wel voor je antwoord!", "Thank you for your answer!"));

@@ -1,18 +1,26 @@
-using System.Net.Mail;
+using MailAddress = System.Net.Mail.MailAddress;
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Feedback;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Documents;
-using MdoBot.Teams.Mail;
+using MdoBot.BotFramework.Mail;
 using MdoBot.Teams.MdoFlow;
 
 namespace MdoBot.Teams.Handlers.AfterMdo;
 
-public abstract class FeedbackHandlerBase(MdoContextFactory factory, OrganizerCheck organizers)
-    : MdoActionHandler<FeedbackActionData>(factory, organizers)
+public abstract class FeedbackHandlerBase(MdoContextFactory factory, OrganizerCheck organizers) : ICardVerbHandler
 {
-    protected override string? MdoIdOf(FeedbackActionData data) => data.MdoId;
+    private readonly MdoVerbPipeline<FeedbackActionData> _pipeline = new(factory, organizers);
+
+    public abstract string Verb { get; }
+
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct) =>
+        _pipeline.RunAsync(turn, data, new MdoVerbSteps<FeedbackActionData>(d => d.MdoId, ExecuteAsync), ct);
+
+    /// <summary>Runs the domain operation first, then records effects; throws MdoRuleException when refused.</summary>
+    protected abstract Task ExecuteAsync(MdoContext ctx, FeedbackActionData data, CancellationToken ct);
 
     protected static MdoCase CaseOf(MdoContext ctx, FeedbackActionData data) =>
         ctx.Mdo.FindCase(data.CaseId) ?? throw new MdoRuleException(MdoError.NotFound, "case not found");
@@ -40,7 +48,7 @@ public sealed class CheckFeedbackHandler(MdoContextFactory factory, OrganizerChe
 }
 
 /// <summary>Sends the edited text to the address typed in the card (used once, never stored) and records it.</summary>
-public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerCheck organizers, IMailGateway mail) : FeedbackHandlerBase(factory, organizers)
+public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerCheck organizers, IMailSender mail) : FeedbackHandlerBase(factory, organizers)
 {
     public override string Verb => CardVerbs.SendFeedback;
 
@@ -55,12 +63,12 @@ public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerChec
             return;
         }
 
-        var outcome = await mail.SendAsync(new MailEnvelope(address.Address,
+        var outcome = await mail.SendAsync(new MailMessage(address.Address,
             ctx.Language.Pick("Terugkoppeling van het overleg over uw gezin", "Feedback from the meeting about your family"),
             SummaryText.Html(text), text), ct);
-        if (outcome != MailOutcome.Sent)
+        if (outcome.Outcome != MailOutcome.Sent)
         {
-            ShowDraft(ctx, c, text, outcome == MailOutcome.Skipped
+            ShowDraft(ctx, c, text, outcome.Outcome == MailOutcome.Skipped
                 ? ctx.Language.Pick("E-mail is niet ingesteld voor MdoBot. Stuur de tekst zelf, en markeer daarna 'Persoonlijk besproken' of vraag de beheerder e-mail in te stellen.", "E-mail is not set up for MdoBot. Send the text yourself, or ask the administrator to set up e-mail.")
                 : ctx.Language.Pick("Versturen lukte niet. Probeer het later opnieuw.", "Sending failed. Please try again later."));
             return;

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow;
@@ -5,12 +6,19 @@ using MdoBot.Teams.MdoFlow;
 namespace MdoBot.Teams.Handlers.Agenda;
 
 /// <summary>Agenda editor verbs: after each change the editor card is answered fresh and the live agenda updated.</summary>
-public abstract class AgendaHandlerBase(MdoContextFactory factory, OrganizerCheck organizers)
-    : MdoActionHandler<AgendaActionData>(factory, organizers)
+public abstract class AgendaHandlerBase(MdoContextFactory factory, OrganizerCheck organizers) : ICardVerbHandler
 {
-    protected override string? MdoIdOf(AgendaActionData data) => data.MdoId;
+    private readonly MdoVerbPipeline<AgendaActionData> _pipeline = new(factory, organizers);
 
-    protected override void ShowFresh(MdoContext ctx, AgendaActionData data) =>
+    public abstract string Verb { get; }
+
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct) =>
+        _pipeline.RunAsync(turn, data, new MdoVerbSteps<AgendaActionData>(d => d.MdoId, ExecuteAsync) { ShowFresh = ShowFresh }, ct);
+
+    /// <summary>Runs the domain operation first, then records effects; throws MdoRuleException when refused.</summary>
+    protected abstract Task ExecuteAsync(MdoContext ctx, AgendaActionData data, CancellationToken ct);
+
+    protected void ShowFresh(MdoContext ctx, AgendaActionData data) =>
         ctx.Turn.ReplyCard(ctx.Editor(notice: RuleMessages.For(new MdoRuleException(MdoError.StaleAgenda, "stale"), ctx.Language)).Card);
 
     /// <summary>Saves, answers the editor card and refreshes the live agenda (if it was posted).</summary>

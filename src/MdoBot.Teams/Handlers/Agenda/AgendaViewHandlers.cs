@@ -1,7 +1,8 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.Teams.Handlers.Agenda;
 

@@ -1,8 +1,8 @@
-using MdoBot.Domain.Conversations;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Agenda;
 
@@ -58,9 +58,9 @@ public sealed class OpenAgenda(MdoContextFactory factory, SeriesRepository serie
     }
 }
 
-public sealed class OpenAgendaAction(OpenAgenda open) : ICardActionHandler
+public sealed class OpenAgendaHandler(OpenAgenda open) : ICardVerbHandler
 {
     public string Verb => CardVerbs.OpenAgenda;
 
-    public Task HandleAsync(TurnContext turn, CardActionData data, CancellationToken ct) => open.OpenAsync(turn, ct);
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct) => open.OpenAsync(turn, ct);
 }

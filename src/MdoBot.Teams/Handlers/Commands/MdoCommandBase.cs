@@ -1,6 +1,6 @@
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;
 

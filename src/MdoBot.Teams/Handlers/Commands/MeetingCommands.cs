@@ -3,7 +3,7 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.Handlers.Agenda;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;
 

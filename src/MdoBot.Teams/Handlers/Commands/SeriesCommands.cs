@@ -1,9 +1,9 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.Cards.Model;
+using MdoBot.BotFramework.Cards;
 using MdoBot.Teams.Documents;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;
 
@@ -29,7 +29,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
         }
 
         SeriesRepository.Save(ctx.Turn.Changes, loaded);
-        ctx.Turn.Changes.Record(new Domain.Persistence.AuditEntry(ctx.Now, ctx.Turn.UserId, "series.coordinatorAdded", ctx.Mdo.ConversationId, ctx.Mdo.Id));
+        ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "series.coordinatorAdded", ctx.Mdo.ConversationId, ctx.Mdo.Id));
         ctx.Turn.Reply(ctx.Language.Pick(
             $"{string.Join(", ", command.Mentions.Select(m => m.Name))} krijgt voortaan de samenvattingen van dit overleg.",
             $"{string.Join(", ", command.Mentions.Select(m => m.Name))} will receive the summaries of this meeting series."));
@@ -50,7 +50,7 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
             ?? throw new MdoRuleException(MdoError.NotFound, "case not found");
         MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
         var markdown = SummaryText.CaseMarkdown(ctx.Mdo, c, ctx.Language, ctx.TimeZone);
-        ctx.Turn.Changes.Record(new Domain.Persistence.AuditEntry(ctx.Now, ctx.Turn.UserId, "case.exported", ctx.Mdo.ConversationId, ctx.Mdo.Id, c.Id));
+        ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "case.exported", ctx.Mdo.ConversationId, ctx.Mdo.Id, c.Id));
         var card = new AdaptiveCard
         {
             Lang = ctx.Language.Pick("nl", "en"),
@@ -61,14 +61,14 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
                 new TextInput { Id = "export", IsMultiline = true, Value = markdown, Label = "Markdown" },
             ],
         };
-        if (ctx.Turn.Conversation.Kind == Domain.Conversations.ConversationKind.Personal)
+        if (ctx.Turn.Conversation.Kind == BotFramework.Storage.ConversationKind.Personal)
         {
             ctx.Turn.SendCard(card);
         }
         else
         {
             // Case content goes only to the person who asked, in their 1:1 chat.
-            ctx.Turn.SendPersonal(ctx.Actor.Id, Protocol.Activity.CreateCard(card));
+            ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
             ctx.Turn.Reply(ctx.Language.Pick("Ik heb de export in je privéchat gezet.", "I sent the export to your private chat."));
         }
 

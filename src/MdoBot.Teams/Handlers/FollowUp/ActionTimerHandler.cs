@@ -1,9 +1,9 @@
 using System.Text.Json;
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Storage;
+using MdoBot.BotFramework.Hosting;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.Handlers.FollowUp;

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.FollowUp;
@@ -12,17 +13,21 @@ namespace MdoBot.Teams.Handlers.FollowUp;
 /// case card is refreshed for everyone and returned as the answer.
 /// </summary>
 public abstract class FollowUpHandlerBase(
-    MdoContextFactory factory, OrganizerCheck organizers, MdoRepository repository, FollowUpLookup lookup, ILogger logger)
-    : MdoActionHandler<FollowUpActionData>(factory, organizers)
+    MdoContextFactory factory, OrganizerCheck organizers, MdoRepository repository, FollowUpLookup lookup, ILogger logger) : ICardVerbHandler
 {
+    private readonly MdoVerbPipeline<FollowUpActionData> _pipeline = new(factory, organizers);
+
+    public abstract string Verb { get; }
+
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct) =>
+        _pipeline.RunAsync(turn, data, new MdoVerbSteps<FollowUpActionData>(d => d.MdoId, ExecuteAsync) { OwnerName = OwnerName }, ct);
+
     /// <summary>Records the update on the earlier MDO; returns true when its state changed.</summary>
     protected abstract bool Apply(MdoContext earlier, MdoAction action);
 
-    protected override string? MdoIdOf(FollowUpActionData data) => data.MdoId;
+    protected string? OwnerName(MdoContext ctx, FollowUpActionData data) => ctx.Mdo.FindAction(data.ActionId)?.Owner.Name;
 
-    protected override string? OwnerName(MdoContext ctx, FollowUpActionData data) => ctx.Mdo.FindAction(data.ActionId)?.Owner.Name;
-
-    protected override async Task ExecuteAsync(MdoContext ctx, FollowUpActionData data, CancellationToken ct)
+    protected async Task ExecuteAsync(MdoContext ctx, FollowUpActionData data, CancellationToken ct)
     {
         var action = ctx.Mdo.FindAction(data.ActionId) ?? throw new MdoRuleException(MdoError.NotFound, "Action not found.");
         if (!MdoPolicy.CanMarkDone(ctx.Mdo, action, ctx.Turn.UserId))

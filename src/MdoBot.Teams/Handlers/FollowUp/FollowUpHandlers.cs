@@ -1,9 +1,9 @@
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Protocol;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.Handlers.FollowUp;

@@ -1,4 +1,4 @@
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.MdoFlow;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;

@@ -12,13 +12,13 @@ namespace MdoBot.Teams.Handlers.FollowUp;
 /// Pressed again, or after it was dropped, it just shows the current state.
 /// </summary>
 public sealed class MarkActionDoneHandler(MdoContextFactory factory, OrganizerCheck organizers, ILogger<MarkActionDoneHandler> logger)
-    : MdoActionHandler<ActionActionData>(factory, organizers)
+    : MdoVerbHandler<ActionCardData>(factory, organizers)
 {
     public override string Verb => CardVerbs.MarkActionDone;
 
-    protected override string? MdoIdOf(ActionActionData data) => data.MdoId;
+    protected override string? MdoIdOf(ActionCardData data) => data.MdoId;
 
-    protected override Task ExecuteAsync(MdoContext ctx, ActionActionData data, CancellationToken ct)
+    protected override Task ExecuteAsync(MdoContext ctx, ActionCardData data, CancellationToken ct)
     {
         var action = ctx.Mdo.FindAction(data.ActionId) ?? throw new MdoRuleException(MdoError.NotFound, "Action not found.");
         if (!MdoPolicy.CanMarkDone(ctx.Mdo, action, ctx.Turn.UserId))

@@ -1,8 +1,9 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Protocol;
+using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.Handlers.FollowUp;

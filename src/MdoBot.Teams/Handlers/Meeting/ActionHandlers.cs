@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Handlers.FollowUp;
@@ -5,14 +6,21 @@ using MdoBot.Teams.MdoFlow;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 
-public abstract class ActionHandlerBase(MdoContextFactory factory, OrganizerCheck organizers)
-    : MdoActionHandler<ActionActionData>(factory, organizers)
+public abstract class ActionHandlerBase(MdoContextFactory factory, OrganizerCheck organizers) : ICardVerbHandler
 {
-    protected override string? MdoIdOf(ActionActionData data) => data.MdoId;
+    private readonly MdoVerbPipeline<ActionCardData> _pipeline = new(factory, organizers);
 
-    protected override string? OwnerName(MdoContext ctx, ActionActionData data) => ctx.Mdo.FindAction(data.ActionId)?.Owner.Name;
+    public abstract string Verb { get; }
 
-    protected override void ShowFresh(MdoContext ctx, ActionActionData data)
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct) =>
+        _pipeline.RunAsync(turn, data, new MdoVerbSteps<ActionCardData>(d => d.MdoId, ExecuteAsync) { ShowFresh = ShowFresh, OwnerName = OwnerName }, ct);
+
+    /// <summary>Runs the domain operation first, then records effects; throws MdoRuleException when refused.</summary>
+    protected abstract Task ExecuteAsync(MdoContext ctx, ActionCardData data, CancellationToken ct);
+
+    protected string? OwnerName(MdoContext ctx, ActionCardData data) => ctx.Mdo.FindAction(data.ActionId)?.Owner.Name;
+
+    protected void ShowFresh(MdoContext ctx, ActionCardData data)
     {
         if (ctx.Mdo.FindAction(data.ActionId) is { } a)
         {
@@ -41,7 +49,7 @@ public sealed class ConfirmActionHandler(MdoContextFactory factory, OrganizerChe
 {
     public override string Verb => CardVerbs.ConfirmAction;
 
-    protected override Task ExecuteAsync(MdoContext ctx, ActionActionData data, CancellationToken ct)
+    protected override Task ExecuteAsync(MdoContext ctx, ActionCardData data, CancellationToken ct)
     {
         var changed = ctx.Mdo.ConfirmAction(ctx.Actor, data.ActionId, ctx.Now);
         var action = ctx.Mdo.FindAction(data.ActionId)!;
@@ -59,7 +67,7 @@ public sealed class DeclineActionHandler(MdoContextFactory factory, OrganizerChe
 {
     public override string Verb => CardVerbs.DeclineAction;
 
-    protected override Task ExecuteAsync(MdoContext ctx, ActionActionData data, CancellationToken ct)
+    protected override Task ExecuteAsync(MdoContext ctx, ActionCardData data, CancellationToken ct)
     {
         var changed = ctx.Mdo.DeclineAction(ctx.Actor, data.ActionId, data.DeclineReason ?? string.Empty, ctx.Now);
         var action = ctx.Mdo.FindAction(data.ActionId)!;
@@ -73,7 +81,7 @@ public sealed class DeclineActionHandler(MdoContextFactory factory, OrganizerChe
         return Task.CompletedTask;
     }
 
-    private static Cards.Model.AdaptiveCard NoticeCardFor(MdoContext ctx, MdoAction action, Participant chair) =>
+    private static BotFramework.Cards.AdaptiveCard NoticeCardFor(MdoContext ctx, MdoAction action, Participant chair) =>
         Cards.Mdo.NoticeCard.Build(
             ctx.Language.Pick("Actie terug naar de voorzitter", "Action back to the chair"),
             ctx.Language.Pick($"{action.Owner.Name} kan deze actie niet doen. {chair.Name}, wijs op de casuskaart een nieuwe eigenaar aan.",

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Hosting;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Protocol;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.Handlers.Meeting;

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Routing;
 using System.Globalization;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
@@ -6,12 +7,19 @@ using MdoBot.Teams.MdoFlow;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 
-public abstract class CaseHandlerBase(MdoContextFactory factory, OrganizerCheck organizers)
-    : MdoActionHandler<CaseActionData>(factory, organizers)
+public abstract class CaseHandlerBase(MdoContextFactory factory, OrganizerCheck organizers) : ICardVerbHandler
 {
-    protected override string? MdoIdOf(CaseActionData data) => data.MdoId;
+    private readonly MdoVerbPipeline<CaseActionData> _pipeline = new(factory, organizers);
 
-    protected override void ShowFresh(MdoContext ctx, CaseActionData data)
+    public abstract string Verb { get; }
+
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct) =>
+        _pipeline.RunAsync(turn, data, new MdoVerbSteps<CaseActionData>(d => d.MdoId, ExecuteAsync) { ShowFresh = ShowFresh }, ct);
+
+    /// <summary>Runs the domain operation first, then records effects; throws MdoRuleException when refused.</summary>
+    protected abstract Task ExecuteAsync(MdoContext ctx, CaseActionData data, CancellationToken ct);
+
+    protected void ShowFresh(MdoContext ctx, CaseActionData data)
     {
         if (ctx.Mdo.FindCase(data.CaseId) is { } c)
         {

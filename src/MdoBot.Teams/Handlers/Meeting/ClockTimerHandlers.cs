@@ -1,12 +1,11 @@
 using System.Text.Json;
-using MdoBot.Domain.Conversations;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Hosting;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Protocol;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 

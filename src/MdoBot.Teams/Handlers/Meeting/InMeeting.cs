@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 

@@ -1,7 +1,7 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 
@@ -19,7 +19,7 @@ public sealed class MeetingStartHandler(MdoContextFactory factory) : IEventHandl
         if (ctx is { Mdo: { State: MdoState.Planned, Cases.Count: > 0 } })
         {
             turn.SendCard(StartPromptCard.Build(ctx.Mdo, ctx.Language));
-            turn.Changes.Record(new Domain.Persistence.AuditEntry(turn.Now, null, "meeting.started", ctx.Mdo.ConversationId, ctx.Mdo.Id));
+            turn.Changes.Record(new BotFramework.Storage.AuditEntry(turn.Now, null, "meeting.started", ctx.Mdo.ConversationId, ctx.Mdo.Id));
         }
     }
 }

@@ -1,14 +1,22 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 
-public abstract class MeetingHandlerBase(MdoContextFactory factory, OrganizerCheck organizers)
-    : MdoActionHandler<MeetingActionData>(factory, organizers)
+public abstract class MeetingHandlerBase(MdoContextFactory factory, OrganizerCheck organizers) : ICardVerbHandler
 {
-    protected override string? MdoIdOf(MeetingActionData data) => data.MdoId;
+    private readonly MdoVerbPipeline<MeetingActionData> _pipeline = new(factory, organizers);
 
-    protected override void ShowFresh(MdoContext ctx, MeetingActionData data) => ctx.UpdateLiveAgenda();
+    public abstract string Verb { get; }
+
+    public Task HandleAsync(TurnContext turn, CardVerbData data, CancellationToken ct) =>
+        _pipeline.RunAsync(turn, data, new MdoVerbSteps<MeetingActionData>(d => d.MdoId, ExecuteAsync) { ShowFresh = ShowFresh }, ct);
+
+    /// <summary>Runs the domain operation first, then records effects; throws MdoRuleException when refused.</summary>
+    protected abstract Task ExecuteAsync(MdoContext ctx, MeetingActionData data, CancellationToken ct);
+
+    protected void ShowFresh(MdoContext ctx, MeetingActionData data) => ctx.UpdateLiveAgenda();
 }
 
 public sealed class StartHandler(MdoContextFactory factory, OrganizerCheck organizers, IPostedCards posted) : MeetingHandlerBase(factory, organizers)

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using MdoBot.Domain.Evaluation;
-using MdoBot.Domain.Persistence;
-using MdoBot.Teams.Hosting;
+using MdoBot.BotFramework.Storage;
+using MdoBot.BotFramework.Hosting;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 

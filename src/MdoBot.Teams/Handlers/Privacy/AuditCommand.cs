@@ -1,11 +1,11 @@
 using MdoBot.Domain.Mdo;
-using MdoBot.Domain.Persistence;
+using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
+using MdoBot.BotFramework.Cards;
 using MdoBot.Teams.Handlers.Commands;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Privacy;
 
@@ -33,7 +33,7 @@ public sealed class AuditCommand(MdoContextFactory factory, OrganizerCheck organ
         var entries = await store.GetAuditAsync(ctx.Mdo.ConversationId, MaxEntries, ct);
         var facts = entries.Select(e => new Fact(
             MdoFormat.DateTime(e.At, ctx.TimeZone, ctx.Language),
-            $"{e.Action} — {Who(ctx, e)}{(e.CaseId is null ? "" : $" ({e.CaseId})")}")).ToList();
+            $"{e.Action} — {Who(ctx, e)}{(e.Item is null ? "" : $" ({e.Item})")}")).ToList();
         var card = new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(ctx.Language),
@@ -45,7 +45,7 @@ public sealed class AuditCommand(MdoContextFactory factory, OrganizerCheck organ
             ],
         };
         ctx.Turn.Changes.Record(new AuditEntry(ctx.Now, ctx.Turn.UserId, "audit.viewed", ctx.Mdo.ConversationId));
-        ctx.Turn.SendPersonal(ctx.Actor.Id, Protocol.Activity.CreateCard(card));
+        ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
         ctx.Turn.Reply(ctx.Language.Pick("Ik heb het logboek in je privéchat gezet.", "I sent the audit trail to your private chat."));
     }
 

@@ -1,10 +1,10 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
+using MdoBot.BotFramework.Cards;
 using MdoBot.Teams.Handlers.Commands;
 using MdoBot.Teams.MdoFlow;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Privacy;
 

@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
@@ -8,7 +9,7 @@ namespace MdoBot.Teams.Handlers.Privacy;
 
 /// <summary>The chair confirmed: one case's content is erased at once.</summary>
 public sealed class EraseCaseHandler(MdoContextFactory factory, OrganizerCheck organizers)
-    : MdoActionHandler<EraseActionData>(factory, organizers)
+    : MdoVerbHandler<EraseActionData>(factory, organizers)
 {
     public override string Verb => CardVerbs.EraseCase;
 
@@ -29,7 +30,7 @@ public sealed class EraseCaseHandler(MdoContextFactory factory, OrganizerCheck o
 
 /// <summary>The chair confirmed: the whole MDO's content is erased at once.</summary>
 public sealed class EraseMeetingHandler(MdoContextFactory factory, OrganizerCheck organizers, EvaluationRepository evaluations)
-    : MdoActionHandler<EraseActionData>(factory, organizers)
+    : MdoVerbHandler<EraseActionData>(factory, organizers)
 {
     public override string Verb => CardVerbs.EraseMeeting;
 

@@ -1,8 +1,8 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.Tests.Cards.Mdo;
 using static MdoBot.Teams.Tests.Cards.Mdo.MdoSamples;
 

@@ -1,6 +1,6 @@
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 using static MdoBot.Teams.Tests.Cards.Mdo.MdoSamples;
 
 namespace MdoBot.Teams.Tests.Cards.Mdo;

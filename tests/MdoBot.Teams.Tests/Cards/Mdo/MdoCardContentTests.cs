@@ -2,7 +2,7 @@ using System.Globalization;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 
 namespace MdoBot.Teams.Tests.Cards.Mdo;

@@ -1,6 +1,6 @@
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Tests.Cards.Mdo;
 

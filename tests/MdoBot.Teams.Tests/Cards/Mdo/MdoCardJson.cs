@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MdoBot.Teams.Cards.Model;
+using MdoBot.BotFramework.Cards;
 
 namespace MdoBot.Teams.Tests.Cards.Mdo;
 

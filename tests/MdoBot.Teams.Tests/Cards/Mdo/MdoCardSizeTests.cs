@@ -1,8 +1,8 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.Cards.Model;
-using MdoBot.Teams.Routing;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 
 namespace MdoBot.Teams.Tests.Cards.Mdo;

@@ -1,0 +1,45 @@
+using MdoBot.BotFramework.Auth;
+using MdoBot.BotFramework.Configuration;
+using MdoBot.BotFramework.Connector;
+using MdoBot.BotFramework.Mail;
+using MdoBot.BotFramework.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MdoBot.BotFramework.Hosting;
+
+public static class BotFrameworkServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Bot Framework protocol: inbound auth and the tenant allow-list, the connector client, routing,
+    /// turn processing, the outbox and stored timers (and their background loops). The app adds its handlers,
+    /// an <see cref="IFallbackMessageHandler"/> and an <see cref="ITenantRefusal"/>; the host adds the store.
+    /// </summary>
+    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BotOptions>(configuration.GetSection(BotOptions.Section));
+        services.Configure<ConnectorOptions>(configuration.GetSection(ConnectorOptions.Section));
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantPolicy>();
+        services.AddBotFrameworkAuthentication();
+        services.AddBotConnector();
+
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<TimerSignal>();
+        services.AddSingleton<ActivityRouter>();
+        services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<TimerFiring>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<TimerScheduler>();
+        services.AddSingleton<Compactor>();
+        services.AddHostedService(sp => sp.GetRequiredService<Compactor>());
+        services.AddSingleton<InboxPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxPruner>());
+        services.TryAddSingleton<IMailSender, NullMailSender>();
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using MdoBot.BotFramework.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace MdoBot.BotFramework.Hosting;
+
+/// <summary>Reads and checks the body of <c>POST /api/messages</c> before anything else happens.</summary>
+public static class InboundReader
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public sealed record Result(Activity? Activity, int Status, string? Error);
+
+    public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return new Result(null, StatusCodes.Status413PayloadTooLarge, "Payload too large.");
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return new Result(null, StatusCodes.Status413PayloadTooLarge, "Payload too large.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return new Result(null, StatusCodes.Status400BadRequest, "Body is not valid UTF-8.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ProtocolJson.Options);
+        }
+        catch (JsonException)
+        {
+            return new Result(null, StatusCodes.Status400BadRequest, "Malformed JSON.");
+        }
+        catch (InvalidOperationException)
+        {
+            return new Result(null, StatusCodes.Status400BadRequest, "Malformed JSON.");
+        }
+
+        var error = Validate(activity);
+        return error is null ? new Result(activity, 200, null) : new Result(null, StatusCodes.Status400BadRequest, error);
+    }
+
+    /// <summary>Kept-as-JSON fields are decoded lazily: check once that every string in them decodes (no lone surrogates).</summary>
+    private static bool AllStringsReadable(JsonElement? element)
+    {
+        if (element is not { } e)
+        {
+            return true;
+        }
+
+        try
+        {
+            return Walk(e, depth: 0);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static bool Walk(JsonElement e, int depth) => depth <= 64 && e.ValueKind switch
+        {
+            JsonValueKind.String => e.GetString() is not null,
+            JsonValueKind.Object => e.EnumerateObject().All(p => p.Name is not null && Walk(p.Value, depth + 1)),
+            JsonValueKind.Array => e.EnumerateArray().All(x => Walk(x, depth + 1)),
+            _ => true,
+        };
+    }
+
+    private static string? Validate(Activity? activity)
+    {
+        if (activity is null)
+        {
+            return "Body is not an activity.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "Activity type is missing.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "Conversation is missing.";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || url.Query.Length > 0 || url.Fragment.Length > 0)
+        {
+            return "serviceUrl is missing or not a plain http(s) URL.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        {
+            return "Recipient is missing.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "Sender is missing.";
+        }
+
+        return AllStringsReadable(activity.Value) && AllStringsReadable(activity.ChannelData)
+            && (activity.Entities?.All(e => AllStringsReadable(e)) ?? true)
+            ? null
+            : "Body holds text that is not valid Unicode.";
+    }
+}

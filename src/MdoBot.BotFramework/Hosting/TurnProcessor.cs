@@ -1,0 +1,165 @@
+using System.Text.Json;
+using MdoBot.BotFramework.Storage;
+using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace MdoBot.BotFramework.Hosting;
+
+/// <summary>
+/// Handles one authenticated activity: per-conversation serialization, duplicate detection,
+/// routing, and one atomic commit of everything the handler decided, before the answer.
+/// </summary>
+public sealed partial class TurnProcessor(
+    IStore store,
+    ActivityRouter router,
+    ConversationLocks locks,
+    OutboxSignal outbox,
+    TimerSignal timers,
+    Compactor compactor,
+    TimeProvider time,
+    IServiceProvider services,
+    ILogger<TurnProcessor> logger)
+{
+    private const int MaxAttempts = 4;
+
+    public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversationId = activity.Conversation!.Id!;
+        var activityId = activity.Id is { Length: > 0 } id ? id : null;
+        using var held = await locks.AcquireAsync(conversationId, ct);
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (activityId is not null)
+            {
+                var seen = await store.LookupInboxAsync(conversationId, activityId, ct);
+                if (seen.Entry is { } entry)
+                {
+                    LogDuplicate(logger, activity.Type);
+                    return Replay(activity, entry);
+                }
+
+                if (activity.Timestamp is { } stamped && stamped < seen.ForgottenBefore)
+                {
+                    // Older than the inbox window: it may have been processed and forgotten, so it is not processed again.
+                    LogTooOld(logger, activity.Type);
+                    return TooOld(activity);
+                }
+            }
+
+            var turn = await CreateTurnAsync(activity, ct);
+            await router.RouteAsync(turn, ct);
+            if (activityId is null && !turn.Changes.HasChanges)
+            {
+                return turn.InvokeResponse;
+            }
+
+            // The answer is serialized once: for the inbox and for the HTTP response.
+            var answer = turn.InvokeResponse is { Body: { } body } response
+                ? response with { Json = JsonSerializer.Serialize(body, ProtocolJson.Options) }
+                : turn.InvokeResponse;
+            turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, answer?.Status ?? 200, answer?.Json);
+            var outcome = await store.CommitAsync(turn.Changes, ct);
+            switch (outcome)
+            {
+                case CommitOutcome.Committed:
+                    Notify(turn.Changes);
+                    return answer;
+                case CommitOutcome.Duplicate:
+                    continue; // another instance committed it first: answer as for a redelivery
+                default:
+                    LogConflict(logger, attempt);
+                    break;
+            }
+        }
+
+        throw new InvalidOperationException("The conversation kept changing; the activity could not be committed.");
+    }
+
+    /// <summary>
+    /// The answer to a redelivered activity: nothing is processed or stored again; an invoke gets the answer
+    /// of the first delivery (kept sealed in the inbox), or — when erasure destroyed it — a short "already done".
+    /// </summary>
+    private static InvokeResponse? Replay(Activity activity, InboxEntry seen)
+    {
+        if (activity.Type != ActivityTypes.Invoke)
+        {
+            return null;
+        }
+
+        if (seen.Answer is null)
+        {
+            return seen.Erased
+                ? InvokeResponses.Message(LanguageResolver.Resolve(activity).Pick("Deze actie is al verwerkt.", "This action was already processed."))
+                : new InvokeResponse(seen.Status, null);
+        }
+
+        return new InvokeResponse(seen.Status, null) { Json = seen.Answer };
+    }
+
+    private static InvokeResponse? TooOld(Activity activity)
+    {
+        if (activity.Type != ActivityTypes.Invoke)
+        {
+            return null;
+        }
+
+        var language = LanguageResolver.Resolve(activity);
+        return InvokeResponses.Message(language.Pick(
+            "Deze actie is te oud om nog uit te voeren. Probeer het opnieuw op de nieuwste kaart.",
+            "This action is too old to be carried out. Please try again on the latest card."));
+    }
+
+    /// <summary>Builds the turn, storing the conversation reference with it when new or changed.</summary>
+    private async Task<TurnContext> CreateTurnAsync(Activity activity, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var fresh = ConversationRefs.FromActivity(activity, now);
+        var stored = await store.GetConversationAsync(fresh.ConversationId, ct);
+        var conversation = stored is null ? fresh : stored with
+        {
+            ServiceUrl = fresh.ServiceUrl,
+            BotId = fresh.BotId,
+            MeetingId = fresh.MeetingId ?? stored.MeetingId,
+            Locale = stored.Locale ?? fresh.Locale,
+            Active = true,
+        };
+        var language = LanguageResolver.Resolve(activity, LanguageResolver.FromLocale(conversation.Locale));
+        var turn = new TurnContext(activity, conversation, language, now, services) { ConversationWasKnown = stored is { Active: true } };
+        if (ConversationRefs.NeedsSave(stored, fresh))
+        {
+            turn.Changes.SaveConversation(conversation);
+        }
+
+        return turn;
+    }
+
+    private void Notify(ChangeSet changes)
+    {
+        if (changes.Outbox.Count > 0)
+        {
+            outbox.Signal.Notify();
+        }
+
+        if (changes.Timers.Count > 0 || changes.CancelledTimers.Count > 0)
+        {
+            timers.Signal.Notify();
+        }
+
+        if (changes.CompactAfterCommit)
+        {
+            compactor.Request();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate {ActivityType} delivery ignored")]
+    private static partial void LogDuplicate(ILogger logger, string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ActivityType} activity older than the inbox window refused")]
+    private static partial void LogTooOld(ILogger logger, string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Concurrent change detected, retrying the turn (attempt {Attempt})")]
+    private static partial void LogConflict(ILogger logger, int attempt);
+}

@@ -1,0 +1,19 @@
+namespace MdoBot.Teams.Cards;
+
+/// <summary>Keys under which posted cards are remembered, so they can be updated in place.</summary>
+public static class CardKeys
+{
+    public static string LiveAgenda(string mdoId) => $"agenda:{mdoId}";
+
+    public static string Editor(string mdoId) => $"editor:{mdoId}";
+
+    public static string Case(string mdoId, string caseId) => $"case:{mdoId}:{caseId}";
+
+    public static string Action(string mdoId, string actionId) => $"action:{mdoId}:{actionId}";
+
+    public static string Summary(string mdoId) => $"summary:{mdoId}";
+
+    public static string Feedback(string mdoId, string caseId) => $"feedback:{mdoId}:{caseId}";
+
+    public static string Evaluation(string mdoId) => $"evaluation:{mdoId}";
+}
