@@ -66,6 +66,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<Domain.Persistence.IDocumentIndexer, MdoDocumentIndexer>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<MdoContextFactory>();
+        services.AddSingleton<MeetingDetailsTitle>();
         services.AddSingleton<OrganizerCheck>();
         services.AddSingleton<IPostedCards, PostedCards>();
         services.AddSingleton<OpenAgenda>();
@@ -79,11 +80,11 @@ public static class TeamsServiceCollectionExtensions
         foreach (var handler in new[]
         {
             typeof(OpenAgendaAction), typeof(AddCaseHandler), typeof(EditCaseFormHandler), typeof(SaveCaseHandler), typeof(RemoveCaseHandler),
-            typeof(MoveCaseHandler), typeof(SetMeetingLengthHandler), typeof(PrepareInPrivateHandler), typeof(PublishHandler),
+            typeof(MoveCaseHandler), typeof(SetMeetingLengthHandler), typeof(PrepareInPrivateHandler), typeof(PublishHandler), typeof(SetTitleHandler),
             typeof(StartHandler), typeof(NextHandler), typeof(ExtendHandler), typeof(CloseHandler),
             typeof(SaveCaseRecordHandler), typeof(AddActionHandler), typeof(ReassignActionHandler),
             typeof(ConfirmActionHandler), typeof(DeclineActionHandler),
-            typeof(CheckFeedbackHandler), typeof(SendFeedbackHandler), typeof(FeedbackInPersonHandler), typeof(SubmitEvaluationHandler),
+            typeof(CheckFeedbackHandler), typeof(SendFeedbackHandler), typeof(FeedbackInPersonHandler), typeof(RedraftFeedbackHandler), typeof(SubmitEvaluationHandler),
             typeof(EraseCaseHandler), typeof(EraseMeetingHandler),
         })
         {
@@ -94,7 +95,7 @@ public static class TeamsServiceCollectionExtensions
         {
             typeof(AgendaCommand), typeof(StartCommand), typeof(NextCommand), typeof(ExtendCommand), typeof(CloseCommand),
             typeof(SummaryCommand), typeof(ChairCommand), typeof(ActionCommand), typeof(CoordinatorCommand), typeof(ExportCommand),
-            typeof(EvaluationCommand), typeof(EraseCommand), typeof(AuditCommand),
+            typeof(EvaluationCommand), typeof(EraseCommand), typeof(AuditCommand), typeof(LanguageCommand), typeof(TitleCommand),
         })
         {
             services.AddSingleton(typeof(ICommandHandler), command);

@@ -7,7 +7,7 @@ namespace MdoBot.Teams.Cards.Mdo;
 
 /// <summary>
 /// The read-only summary: unconfirmed actions first (flagged), then per case the shared goal,
-/// decisions, case lead, who does what, and time planned versus used; then the total time.
+/// decisions, case lead, who does what, and the time box, extensions and time used; then the totals.
 /// When that would not fit in one card, long texts are shortened (and, as a last resort, the
 /// last cases left out with a note).
 /// </summary>
@@ -57,7 +57,7 @@ public static class SummaryCard
 
         body.Add(new TextBlock
         {
-            Text = lang.Pick($"Totaal: gepland {summary.PlannedMinutes} min, gebruikt {summary.UsedMinutes} min", $"Total: planned {summary.PlannedMinutes} min, used {summary.UsedMinutes} min"),
+            Text = lang.Pick("Totaal: ", "Total: ") + TimeFigures.Line(summary.TimeBoxMinutes, summary.ExtensionMinutes, summary.UsedMinutes, lang),
             Weight = "Bolder",
             Separator = true,
             Spacing = "Medium",
@@ -83,7 +83,7 @@ public static class SummaryCard
         return card;
     }
 
-    /// <summary>Time planned vs used per case as a Teams chart, with a FactSet for clients without charts.</summary>
+    /// <summary>Time box, extensions (when any) and time used per case as a Teams chart, with a FactSet for clients without charts.</summary>
     internal static GroupedBarChart TimeChart(MdoSummary summary, Language lang)
     {
         var cases = summary.Cases.Take(12).ToList();
@@ -93,12 +93,15 @@ public static class SummaryCard
             Spacing = "Medium",
             Data =
             [
-                new ChartSeries { Legend = lang.Pick("Gepland", "Planned"), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.PlannedMinutes))] },
-                new ChartSeries { Legend = lang.Pick("Gebruikt", "Used"), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.UsedMinutes))] },
+                new ChartSeries { Legend = TimeFigures.TimeBoxLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.TimeBoxMinutes))] },
+                .. cases.Any(c => c.ExtensionMinutes > 0)
+                    ? [new ChartSeries { Legend = TimeFigures.ExtensionLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.ExtensionMinutes))] }]
+                    : Array.Empty<ChartSeries>(),
+                new ChartSeries { Legend = TimeFigures.UsedLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.UsedMinutes))] },
             ],
             Fallback = new FactSet
             {
-                Facts = [.. cases.Select(c => new Fact(c.Code, MdoFormat.Minutes(c.UsedMinutes, c.PlannedMinutes, lang)))],
+                Facts = [.. cases.Select(c => new Fact(c.Code, TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, c.UsedMinutes, lang)))],
             },
         };
     }
