@@ -24,12 +24,13 @@ public static class SummaryCard
 
     private static AdaptiveCard Render(MdoSummary summary, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz, SummaryLayout layout)
     {
-        var body = new List<CardElement>
+        var body = new List<CardElement> { MdoTexts.Title(lang.Pick("Samenvatting", "Summary")) };
+        if (!string.Equals(summary.Title, MdoMeeting.DefaultTitle, StringComparison.OrdinalIgnoreCase))
         {
-            MdoTexts.Title(lang.Pick("Samenvatting", "Summary")),
-            new TextBlock { Text = summary.Title, Weight = "Bolder", Spacing = "None" },
-            MdoTexts.Subtle(DateLine(summary, createdAt, lang, tz)),
-        };
+            body.Add(new TextBlock { Text = summary.Title, Weight = "Bolder", Spacing = "None" }); // "Summary / MDO" would say nothing
+        }
+
+        body.Add(MdoTexts.Subtle(DateLine(summary, createdAt, lang, tz)));
         if (summary.UnconfirmedActions.Count > 0)
         {
             var items = new List<CardElement>
