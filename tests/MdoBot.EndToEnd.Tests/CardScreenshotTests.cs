@@ -14,6 +14,9 @@ public sealed class CardScreenshotTests(PlaygroundHarness playground) : IClassFi
 {
     private const string Code = "Gezin D";
 
+    /// <summary>How long the UI may take to render a card (the machine may be busy; Playwright's default is 5 s).</summary>
+    private const float UiTimeout = 30_000;
+
     [Fact]
     public async Task CaseCardSummaryAndFeedbackDraft_RenderedInChromium_ScreenshotsKept()
     {
@@ -24,22 +27,22 @@ public sealed class CardScreenshotTests(PlaygroundHarness playground) : IClassFi
 
         await RunMdoAsync();
         var caseCard = Card(page, "The family's view");
-        await Assertions.Expect(caseCard.Last).ToContainTextAsync("Belt de verloskundige");
+        await Assertions.Expect(caseCard.Last).ToContainTextAsync("Belt de verloskundige", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
         await Shoot(caseCard.Last, "case-card.png");
 
         var cursor = playground.Cursor;
         await playground.SendMessageAsync(config.GroupChatId, config.Bot.At + " close");
         await playground.WaitForCardAsync(config.GroupChatId, ["Summary"], cursor);
         var summary = Card(page, "Total: time box 20 min + 5 min extension");
-        await Assertions.Expect(summary).ToContainTextAsync("Time: time box 20 min + 5 min extension");
+        await Assertions.Expect(summary).ToContainTextAsync("Time: time box 20 min + 5 min extension", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
         await Shoot(summary, "summary.png");
 
         // The case lead's draft arrives in their 1:1 chat with MdoBot: the letter in Dutch, the card around it in English.
         await playground.WaitForCardAsync(config.PersonalChatId, [$"Feedback for the parents — {Code}"], cursor);
         await page.GetByRole(AriaRole.Treeitem, new PageGetByRoleOptions { Name = "Personal Chat" }).ClickAsync();
         var draft = Card(page, $"Feedback for the parents — {Code}");
-        await Assertions.Expect(draft).ToContainTextAsync("Language of the letter");
-        await Assertions.Expect(draft.Locator("textarea")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Beste ouder\\(s\\)"));
+        await Assertions.Expect(draft).ToContainTextAsync("Language of the letter", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
+        await Assertions.Expect(draft.Locator("textarea")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Beste ouder\\(s\\)"), new LocatorAssertionsToHaveValueOptions { Timeout = UiTimeout });
         await Shoot(draft, "feedback-draft.png");
     }
 
