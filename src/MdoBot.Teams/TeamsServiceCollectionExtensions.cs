@@ -33,6 +33,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IDocumentIndexer, MdoDocumentIndexer>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<MdoContextFactory>();
+        services.AddSingleton<MeetingDetailsTitle>();
         services.AddSingleton<OrganizerCheck>();
         services.AddSingleton<IPostedCards, PostedCards>();
         services.AddSingleton<OpenAgenda>();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MdoBot.EndToEnd.Tests.Harness;
-using MdoBot.Testing;
 using Microsoft.Playwright;
 
 namespace MdoBot.EndToEnd.Tests;
@@ -15,86 +14,47 @@ public sealed class ConfirmInChromiumTests(PlaygroundHarness playground) : IClas
 {
     private const string ActionText = "calls the GP about Gezin C";
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
-    private static string ScreenshotDir => Path.Combine(SharedPaths.RepoRoot, "TestResults", "e2e");
+    private static string ScreenshotDir => PlaygroundBrowser.ScreenshotDir;
 
     [Fact]
     public async Task ConfirmButton_ClickedByOwnerInBrowser_CardShowsConfirmedForEveryone()
     {
         var config = playground.Config;
         var me = config.CurrentUser;
-        Directory.CreateDirectory(ScreenshotDir);
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        var userDataDir = Directory.CreateTempSubdirectory("mdobot-chromium-");
-        try
-        {
-            using var pw = await Playwright.CreateAsync();
-            await using var browser = await pw.Chromium.LaunchPersistentContextAsync(userDataDir.FullName, new BrowserTypeLaunchPersistentContextOptions
-            {
-                ExecutablePath = ChromiumPath(),
-                Headless = true,
-                Args = ChromiumArgs,
-                ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-                Locale = "en-US",
-            });
-            // Offline: only the Playground on loopback (its UI would fetch fonts from a Microsoft CDN).
-            await browser.RouteAsync(url => !url.StartsWith(playground.PlaygroundUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal), route => route.AbortAsync());
-            var page = browser.Pages.FirstOrDefault() ?? await browser.NewPageAsync();
+        await using var session = await PlaygroundBrowser.OpenAsync(playground);
+        var page = session.Page;
+        await session.OpenMeetingChatAsync(playground); // first: the UI shows only messages that arrive while it is connected
 
-            // Open the meeting chat first: the UI shows only messages that arrive while it is connected.
-            var cursor = playground.Cursor;
-            await page.GotoAsync(playground.PlaygroundUrl.ToString());
-            await page.GetByText(config.GroupChatName, new PageGetByTextOptions { Exact = true }).ClickAsync();
-            await playground.WaitForCardAsync(config.GroupChatId, ["Welkom bij MdoBot", "Welcome to MdoBot"], cursor); // the UI installed the bot
-            await page.Locator(".ac-adaptiveCard").First.WaitForAsync();
+        // Through REST as the current user: agenda, a case, start, an action for the current user.
+        var actionCard = await PrepareActionForCurrentUserAsync();
 
-            // Through REST as the current user: agenda, a case, start, an action for the current user.
-            var actionCard = await PrepareActionForCurrentUserAsync();
+        var card = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { Has = page.GetByText(ActionText, new PageGetByTextOptions { Exact = true }) });
+        var confirm = card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Confirm", Exact = true });
+        await confirm.WaitForAsync();
+        await confirm.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(card).ToContainTextAsync($"{me.Name}, will you confirm this action?");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "confirm-action-before.png") });
 
-            var card = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { Has = page.GetByText(ActionText, new PageGetByTextOptions { Exact = true }) });
-            var confirm = card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Confirm", Exact = true });
-            await confirm.WaitForAsync();
-            await confirm.ScrollIntoViewIfNeededAsync();
-            await Assertions.Expect(card).ToContainTextAsync($"{me.Name}, will you confirm this action?");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "confirm-action-before.png") });
+        var cursor = playground.Cursor;
+        var invoke = await page.RunAndWaitForResponseAsync(
+            () => confirm.ClickAsync(), r => r.Url.EndsWith("/_conversation/v1/invoke", StringComparison.Ordinal));
 
-            cursor = playground.Cursor;
-            var invoke = await page.RunAndWaitForResponseAsync(
-                () => confirm.ClickAsync(), r => r.Url.EndsWith("/_conversation/v1/invoke", StringComparison.Ordinal));
+        // The browser's invoke carried the current user and the card's verb; MdoBot answered with the confirmed card.
+        var sent = JsonNode.Parse(invoke.Request.PostData ?? "{}")!;
+        Assert.Equal(me.Id, (string?)sent["from"]?["id"]);
+        Assert.Equal("action.confirm", (string?)sent["value"]?["action"]?["verb"]);
+        Assert.Equal(actionCard.MessageId, (string?)sent["replyToId"]);
+        Assert.Equal(200, invoke.Status);
+        Assert.Contains($"Confirmed by {me.Name}", await invoke.TextAsync(), StringComparison.Ordinal);
 
-            // The browser's invoke carried the current user and the card's verb; MdoBot answered with the confirmed card.
-            var sent = JsonNode.Parse(invoke.Request.PostData ?? "{}")!;
-            Assert.Equal(me.Id, (string?)sent["from"]?["id"]);
-            Assert.Equal("action.confirm", (string?)sent["value"]?["action"]?["verb"]);
-            Assert.Equal(actionCard.MessageId, (string?)sent["replyToId"]);
-            Assert.Equal(200, invoke.Status);
-            Assert.Contains($"Confirmed by {me.Name}", await invoke.TextAsync(), StringComparison.Ordinal);
-
-            // The real UI shows the confirmed state, without the buttons; every client got the update.
-            await Assertions.Expect(card).ToContainTextAsync($"Confirmed by {me.Name}");
-            await Assertions.Expect(confirm).ToHaveCountAsync(0);
-            var update = await playground.WaitForBotMessageAsync(
-                m => m.IsUpdate && m.MessageId == actionCard.MessageId, cursor, what: "the update of the action card");
-            Assert.Contains($"Confirmed by {me.Name}", update.CardJson(), StringComparison.Ordinal);
-            await card.ScrollIntoViewIfNeededAsync();
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "confirm-action.png") });
-        }
-        finally
-        {
-            try
-            {
-                userDataDir.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort: Chromium may still be releasing files
-            }
-        }
+        // The real UI shows the confirmed state, without the buttons; every client got the update.
+        await Assertions.Expect(card).ToContainTextAsync($"Confirmed by {me.Name}");
+        await Assertions.Expect(confirm).ToHaveCountAsync(0);
+        var update = await playground.WaitForBotMessageAsync(
+            m => m.IsUpdate && m.MessageId == actionCard.MessageId, cursor, what: "the update of the action card");
+        Assert.Contains($"Confirmed by {me.Name}", update.CardJson(), StringComparison.Ordinal);
+        await card.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "confirm-action.png") });
     }
 
     private async Task<PlaygroundMessage> PrepareActionForCurrentUserAsync()
@@ -118,14 +78,5 @@ public sealed class ConfirmInChromiumTests(PlaygroundHarness playground) : IClas
             m => m.IsCreate && m.ConversationId == chat && m.HasVerb("action.confirm"), cursor, what: "the action card");
         Assert.Equal(new[] { config.CurrentUser.Id }, actionCard.MentionedIds());
         return actionCard;
-    }
-
-    /// <summary>Debian's Chromium (or <c>$CHROMIUM_PATH</c>); a missing browser fails the test with a hint, never a download.</summary>
-    private static string ChromiumPath()
-    {
-        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } fromEnv ? fromEnv : "/usr/bin/chromium";
-        return File.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"Chromium was not found at {path}. Install Debian's `chromium` package or set CHROMIUM_PATH.");
     }
 }

@@ -123,7 +123,7 @@ public sealed class MdoFlowEndToEndTests(FastClockPlayground fixture) : IClassFi
         cursor = _pg.Cursor;
         await _pg.SendMessageAsync(Chat, config.Bot.At + " afronden");
 
-        // 11. The summary card in the meeting chat: goal, action with owner and confirmation, time planned.
+        // 11. The summary card in the meeting chat: goal, action with owner and confirmation, the time box.
         var summary = await _pg.WaitForCardAsync(Chat, SummaryTitles, cursor);
         var summaryJson = summary.CardJson();
         Assert.Contains("Gezin A", summaryJson, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class MdoFlowEndToEndTests(FastClockPlayground fixture) : IClassFi
         Assert.Contains("Veilig opgroeien", summaryJson, StringComparison.Ordinal);
         Assert.Contains("Belt de huisarts", summaryJson, StringComparison.Ordinal);
         Assert.Contains(owner.Name, summaryJson, StringComparison.Ordinal);
-        Assert.Contains("planned 5 min", summaryJson, StringComparison.Ordinal);
+        Assert.Contains("time box 5 min", summaryJson, StringComparison.Ordinal);
 
         // 12. The current user's 1:1 summary shows in the Playground's personal chat.
         var personal = await _pg.WaitForCardAsync(config.PersonalChatId, SummaryTitles, cursor);

@@ -32,6 +32,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Meeting details by meeting id for GET v1/meetings/{id} (join URL, organizer's AAD object id); unknown → 404.</summary>
     public ConcurrentDictionary<string, (string JoinUrl, string OrganizerAadObjectId)> Meetings { get; } = new();
 
+    /// <summary>Meeting titles by meeting id, returned in GET v1/meetings/{id}'s details (null when not set).</summary>
+    public ConcurrentDictionary<string, string> MeetingTitles { get; } = new();
+
     /// <summary>Status codes to answer the next sends with (FIFO), before answering normally.</summary>
     public ConcurrentQueue<int> FailNext { get; } = new();
 
@@ -120,7 +123,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 : Results.NotFound());
         app.MapGet("/_connector/v1/meetings/{meetingId}", (string meetingId) =>
             self().RecordRead("meeting", meetingId) && self().Meetings.TryGetValue(meetingId, out var m)
-                ? Results.Json(new { details = new { id = meetingId, joinUrl = m.JoinUrl }, organizer = new { aadObjectId = m.OrganizerAadObjectId } })
+                ? Results.Json(new
+                {
+                    details = new { id = meetingId, joinUrl = m.JoinUrl, title = self().MeetingTitles.GetValueOrDefault(meetingId) },
+                    organizer = new { aadObjectId = m.OrganizerAadObjectId },
+                })
                 : Results.NotFound());
     }
 

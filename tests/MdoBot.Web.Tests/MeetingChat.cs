@@ -17,6 +17,9 @@ public sealed class MeetingChat(BotApp app, string conversationId = "19:meeting_
 
     public string ConversationId => conversationId;
 
+    /// <summary>The Teams client locale per user id; users not listed send nl-NL.</summary>
+    public Dictionary<string, string> Locales { get; } = [];
+
     public string MeetingId => meetingId;
 
     public void RegisterMembers() =>
@@ -35,7 +38,7 @@ public sealed class MeetingChat(BotApp app, string conversationId = "19:meeting_
             ["meeting"] = new JsonObject { ["id"] = meetingId },
         };
         a["conversation"]!["tenantId"] = "72f988bf-0000-0000-0000-000000000001";
-        a["locale"] = "nl-NL";
+        a["locale"] = Locales.TryGetValue(user.Id, out var locale) ? locale : "nl-NL";
         a.Remove("entities");
         return a;
     }

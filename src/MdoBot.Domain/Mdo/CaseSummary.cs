@@ -4,6 +4,7 @@ namespace MdoBot.Domain.Mdo;
 /// <param name="Actions">All actions of the case, including declined and reassigned ones.</param>
 /// <param name="PlannedMinutes">Time box plus extensions.</param>
 /// <param name="UsedSeconds">Time used, to the second.</param>
+/// <param name="ExtensionMinutes">The part of <paramref name="PlannedMinutes"/> added by extensions.</param>
 public sealed record CaseSummary(
     string CaseId,
     string Code,
@@ -13,8 +14,12 @@ public sealed record CaseSummary(
     Participant? CaseLead,
     IReadOnlyList<ActionSummary> Actions,
     int PlannedMinutes,
-    int UsedSeconds)
+    int UsedSeconds,
+    int ExtensionMinutes = 0)
 {
+    /// <summary>The original time box, before extensions.</summary>
+    public int TimeBoxMinutes => PlannedMinutes - ExtensionMinutes;
+
     /// <summary>False for a case never started (still planned at close).</summary>
     public bool WasDiscussed => Status != CaseStatus.Planned;
 

@@ -54,8 +54,9 @@ public sealed partial class Mdo
             _cases[i].EraseContent(i + 1);
         }
 
-        Title = "MDO";
+        Title = DefaultTitle;
         _chairs.Clear();
+        _personalLanguages.Clear();
         ContentErasedAt = now;
         AgendaVersion++;
         return true;

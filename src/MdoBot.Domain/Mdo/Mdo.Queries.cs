@@ -46,7 +46,8 @@ public sealed partial class Mdo
             c.CaseLead,
             [.. c.Actions.Select(a => ActionSummary.Of(a, c.Code))],
             c.PlannedMinutes,
-            c.UsedSeconds)).ToArray();
+            c.UsedSeconds,
+            c.ExtensionMinutes)).ToArray();
         return new MdoSummary(
             Id,
             Title,

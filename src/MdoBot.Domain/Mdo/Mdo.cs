@@ -69,6 +69,7 @@ public sealed partial class Mdo
     [JsonInclude, JsonPropertyName("lastActionNumber")] internal int LastActionNumber { get; private set; }
 
     /// <summary>A new, planned MDO; <paramref name="creator"/> becomes the first chair.</summary>
+    /// <param name="languageCode">The language of the shared cards (the creator's locale); Dutch when unknown or unsupported.</param>
     /// <exception cref="MdoRuleException">InvalidInput for an empty id, conversation, title or creator, or an end before the start.</exception>
     public static Mdo Create(
         string id,
@@ -77,7 +78,8 @@ public sealed partial class Mdo
         Participant creator,
         DateTimeOffset now,
         DateTimeOffset? scheduledStart = null,
-        DateTimeOffset? scheduledEnd = null)
+        DateTimeOffset? scheduledEnd = null,
+        string? languageCode = null)
     {
         if (scheduledStart is { } start && scheduledEnd is { } end && end <= start)
         {
@@ -95,6 +97,7 @@ public sealed partial class Mdo
             _chairs = [MdoText.Person(creator, "creator")],
             State = MdoState.Planned,
             AgendaVersion = 1,
+            LanguageCode = NormalizeLanguage(languageCode) ?? SupportedLanguages[0],
         };
     }
 

@@ -25,6 +25,9 @@ public static class MdoLimits
     public const int MaxActionsPerCase = 50;
     public const int MaxChairs = 20;
 
+    /// <summary>How many participants' languages an MDO remembers.</summary>
+    public const int MaxRememberedLanguages = 200;
+
     /// <summary>How long before the end of a time box the warning comes, by default.</summary>
     public static readonly TimeSpan DefaultWarningLead = TimeSpan.FromMinutes(5);
 }

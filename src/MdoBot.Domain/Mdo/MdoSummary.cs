@@ -13,6 +13,11 @@ public sealed record MdoSummary(
 {
     public int PlannedMinutes => Cases.Sum(c => c.PlannedMinutes);
 
+    /// <summary>The agenda's original time boxes, before extensions.</summary>
+    public int TimeBoxMinutes => Cases.Sum(c => c.TimeBoxMinutes);
+
+    public int ExtensionMinutes => Cases.Sum(c => c.ExtensionMinutes);
+
     public int UsedSeconds => Cases.Sum(c => c.UsedSeconds);
 
     /// <summary>Total used time in minutes, rounded to the nearest minute.</summary>

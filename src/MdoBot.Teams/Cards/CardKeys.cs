@@ -16,4 +16,6 @@ public static class CardKeys
     public static string Feedback(string mdoId, string caseId) => $"feedback:{mdoId}:{caseId}";
 
     public static string Evaluation(string mdoId) => $"evaluation:{mdoId}";
+
+    public static string StartPrompt(string mdoId) => $"startPrompt:{mdoId}";
 }

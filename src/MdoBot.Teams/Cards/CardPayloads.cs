@@ -9,7 +9,8 @@ namespace MdoBot.Teams.Cards;
 public sealed record AgendaActionData(
     string Verb, string MdoId, int AgendaVersion, string? CaseId = null, string? Direction = null,
     string? Code = null, string? Question = null, string? Presenter = null, string? ParentsJoin = null, [property: JsonConverter(typeof(LenientIntConverter))] int? TimeBox = null,
-    string? FamilyWants = null, string? FamilyCan = null, string? FamilyNeeds = null, [property: JsonConverter(typeof(LenientIntConverter))] int? MeetingLength = null);
+    string? FamilyWants = null, string? FamilyCan = null, string? FamilyNeeds = null, [property: JsonConverter(typeof(LenientIntConverter))] int? MeetingLength = null,
+    string? Title = null);
 
 /// <summary>Start / next / extend / close. <c>CaseId</c> is the case that was current on the card.</summary>
 public sealed record MeetingActionData(string Verb, string MdoId, int AgendaVersion, string? CaseId = null, [property: JsonConverter(typeof(LenientIntConverter))] int? Minutes = null);
@@ -24,7 +25,8 @@ public sealed record CaseActionData(
 public sealed record ActionCardData(string Verb, string MdoId, string ActionId, string? DeclineReason = null);
 
 /// <summary>Parents' feedback draft card: re-check, send by e-mail (address used once, never stored), or mark discussed.</summary>
-public sealed record FeedbackActionData(string Verb, string MdoId, string CaseId, string? FeedbackText = null, string? ParentEmail = null);
+public sealed record FeedbackActionData(
+    string Verb, string MdoId, string CaseId, string? FeedbackText = null, string? ParentEmail = null, string? LetterLanguage = null);
 
 /// <summary>Evaluation card: four 1–5 scores (inputs q_keptToTime, …) and an optional comment.</summary>
 public sealed record EvaluationActionData(

@@ -15,6 +15,7 @@ public static class CardVerbs
     public const string SetMeetingLength = "agenda.setLength";
     public const string PrepareInPrivate = "agenda.preparePrivately";
     public const string Publish = "agenda.publish";
+    public const string SetTitle = "agenda.setTitle";
 
     // Running the meeting (chair). Data: MeetingActionData.
     public const string Start = "mdo.start";
@@ -31,10 +32,11 @@ public static class CardVerbs
     public const string ConfirmAction = "action.confirm";
     public const string DeclineAction = "action.decline";
 
-    // Parents' feedback draft (case lead). Data: FeedbackActionData; inputs: feedbackText, parentEmail.
+    // Parents' feedback draft (case lead). Data: FeedbackActionData; inputs: feedbackText, parentEmail, letterLanguage.
     public const string CheckFeedback = "feedback.check";
     public const string SendFeedback = "feedback.send";
     public const string FeedbackInPerson = "feedback.inPerson";
+    public const string RedraftFeedback = "feedback.redraft";
 
     // Erasure (chair, after a confirmation card). Data: EraseActionData.
     public const string EraseCase = "erase.case";

@@ -22,5 +22,7 @@ public static class InputIds
     public const string NewOwner = "newOwner";
     public const string FeedbackText = "feedbackText";
     public const string ParentEmail = "parentEmail";
+    public const string LetterLanguage = "letterLanguage";
+    public const string Title = "title";
     public const string EvaluationComment = "comment";
 }

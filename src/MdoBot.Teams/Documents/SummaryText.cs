@@ -43,6 +43,9 @@ public static class SummaryText
             }
         }
 
+        var totals = mdo.Summary();
+        sb.AppendLine().Append(lang.Pick("Totaal: ", "Total: "))
+            .AppendLine(TimeFigures.Line(totals.TimeBoxMinutes, totals.ExtensionMinutes, totals.UsedMinutes, lang));
         return sb.ToString();
     }
 
@@ -71,8 +74,7 @@ public static class SummaryText
         }
 
         var used = MdoFormat.RoundMinutes(c.UsedSeconds);
-        sb.AppendLine().Append(lang.Pick("Tijd: ", "Time: ")).Append(used.ToString(CultureInfo.InvariantCulture))
-            .Append(lang.Pick(" van ", " of ")).Append(c.PlannedMinutes.ToString(CultureInfo.InvariantCulture)).AppendLine(" min");
+        sb.AppendLine().Append(lang.Pick("Tijd: ", "Time: ")).AppendLine(TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, used, lang));
         return sb.ToString();
     }
 

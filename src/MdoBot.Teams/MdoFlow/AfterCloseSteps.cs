@@ -6,19 +6,21 @@ using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.Teams.MdoFlow;
 
-/// <summary>Each case lead gets, in a 1:1 chat, the plain-language feedback draft for the parents of their case.</summary>
+/// <summary>Each case lead gets, in a 1:1 chat, the plain-language feedback draft for the parents of their case (in Dutch by default).</summary>
 public sealed class FeedbackDraftStep : IAfterCloseStep
 {
     public Task RunAsync(MdoContext ctx, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        var lang = EvaluationCard.ToFeedback(ctx.Language);
         foreach (var c in ctx.Mdo.Cases.Where(c => c.CaseLead is not null))
         {
-            var draft = FeedbackDraftGenerator.Generate(ctx.Mdo, c, lang, string.Empty, null);
-            var report = PlainLanguageCheck.Analyze(draft.Text, lang);
-            var card = FeedbackDraftCard.Build(ctx.Mdo, c, draft.Text, report, ctx.Language);
-            ctx.Turn.SendPersonal(c.CaseLead!.Id, Activity.CreateCard(card, ctx.Language.Pick("Terugkoppeling voor de ouders", "Feedback for the parents")),
+            // The letter is in the family's language (Dutch unless the case lead chooses otherwise on the card);
+            // the card around it is in the case lead's own language.
+            var draft = FeedbackDraftGenerator.Generate(ctx.Mdo, c, FeedbackLanguage.Dutch, string.Empty, null);
+            var report = PlainLanguageCheck.Analyze(draft.Text, draft.Language);
+            var lang = ctx.LanguageOf(c.CaseLead!.Id);
+            var card = FeedbackDraftCard.Build(ctx.Mdo, c, draft.Text, report, lang);
+            ctx.Turn.SendPersonal(c.CaseLead.Id, Activity.CreateCard(card, lang.Pick("Terugkoppeling voor de ouders", "Feedback for the parents")),
                 CardKeys.Feedback(ctx.Mdo.Id, c.Id));
         }
 

@@ -32,7 +32,14 @@ public sealed class MdoContext(
     /// <summary>What this MDO carries over from the earlier MDOs of its series: returning cases and their open actions.</summary>
     public SeriesFollowUp FollowUp { get; } = followUp ?? SeriesFollowUp.None;
 
-    public Language Language => Turn.Language;
+    /// <summary>
+    /// The MDO's language: every card the participants share (agenda, case, action, summary, notices) uses it,
+    /// whoever acted. Personal answers use <see cref="PersonalLanguage"/>.
+    /// </summary>
+    public Language Language => MdoLanguage.Of(Mdo);
+
+    /// <summary>The acting person's language (their Teams locale): answers and refusals shown only to them.</summary>
+    public Language PersonalLanguage => Turn.Language;
 
     public TimeZoneInfo TimeZone { get; } = options.ResolveTimeZone();
 
@@ -45,8 +52,18 @@ public sealed class MdoContext(
 
     public string MemberName(string? id) => Members.FirstOrDefault(m => m.Id == id)?.Name ?? "?";
 
+    /// <summary>A participant's language: theirs when they acted on this MDO before (or act now), else the MDO's.</summary>
+    public Language LanguageOf(string? userId) =>
+        userId is not null && userId == Turn.UserId ? PersonalLanguage
+        : Mdo.PersonalLanguageOf(userId) is { } code ? LanguageResolver.FromLocale(code) : Language;
+
     public void Save(string auditAction, string? caseId = null)
     {
+        if (Turn.UserId is { } userId && Turn.Activity.Locale is not null)
+        {
+            Mdo.RememberPersonalLanguage(userId, MdoLanguage.Code(PersonalLanguage));
+        }
+
         MdoRepository.Save(Turn.Changes, Loaded);
         Turn.Changes.Record(new AuditEntry(Now, Turn.UserId, auditAction, Mdo.ConversationId, Mdo.Id, caseId));
     }
@@ -86,6 +103,13 @@ public sealed class MdoContext(
         Turn.UpdateCardIn(MdoConversation, CardKeys.Action(Mdo.Id, a.Id), card);
         return card;
     }
+
+    /// <summary>Brings the start prompt (if one was posted) up to date with the MDO's state: no dead Start button.</summary>
+    public void UpdateStartPrompt() =>
+        Turn.UpdateCardIn(MdoConversation, CardKeys.StartPrompt(Mdo.Id), StartPromptCard.Build(Mdo, Language));
+
+    public void UpdateSummary() =>
+        Turn.UpdateCardIn(MdoConversation, CardKeys.Summary(Mdo.Id), SummaryCard.Build(Mdo, Language, TimeZone));
 
     public void PostSummary() =>
         Turn.SendCardTo(MdoConversation, SummaryCard.Build(Mdo, Language, TimeZone), CardKeys.Summary(Mdo.Id));

@@ -8,7 +8,8 @@ namespace MdoBot.Teams.MdoFlow;
 
 /// <summary>Loads the MDO a turn acts on, with its conversation, members and what it follows up from earlier MDOs.</summary>
 public sealed class MdoContextFactory(
-    MdoRepository repository, IStore store, MemberDirectory members, IOptions<MdoOptions> options, FollowUpLookup followUps)
+    MdoRepository repository, IStore store, MemberDirectory members, IOptions<MdoOptions> options, FollowUpLookup followUps,
+    MeetingDetailsTitle meetingTitle)
 {
     public MdoOptions Options => options.Value;
 
@@ -43,17 +44,24 @@ public sealed class MdoContextFactory(
         return loaded is null ? null : await CreateAsync(turn, loaded, turn.Conversation, ct);
     }
 
-    /// <summary>Creates a new planned MDO in the turn's conversation with the actor as its first chair.</summary>
+    /// <summary>
+    /// Creates a new planned MDO in the turn's conversation with the actor as its first chair, titled after the Teams
+    /// meeting when known, in the actor's language (Dutch when their locale is unknown).
+    /// </summary>
     public async Task<MdoContext> CreateNewAsync(TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var memberList = await members.GetAsync(turn.Conversation, ct);
         var creator = new Participant(turn.UserId!, turn.UserName is { Length: > 0 } n ? n : MemberDirectory.Find(memberList, turn.UserId)?.Name ?? "?");
-        var title = turn.Activity.Conversation?.Name is { Length: > 0 } name ? name : "MDO";
-        var mdo = Mdo.Create(Guid.NewGuid().ToString("N")[..12], turn.Conversation.ConversationId, title, creator, turn.Now);
+        var title = await meetingTitle.GetAsync(turn.Conversation, ct)
+            ?? (turn.Activity.Conversation?.Name is { Length: > 0 } name ? name : Mdo.DefaultTitle);
+        var mdo = Mdo.Create(Guid.NewGuid().ToString("N")[..12], turn.Conversation.ConversationId, Clip(title), creator, turn.Now,
+            languageCode: MdoLanguage.Code(turn.Language));
         turn.Changes.Scope ??= mdo.Id;
         return new MdoContext(turn, new LoadedMdo(mdo, 0), turn.Conversation, memberList, options.Value);
     }
+
+    private static string Clip(string title) => title.Length <= MdoLimits.TitleMaxLength ? title : title[..MdoLimits.TitleMaxLength];
 
     private async Task<MdoContext> CreateAsync(TurnContext turn, LoadedMdo loaded, ConversationRef conversation, CancellationToken ct)
     {

@@ -40,7 +40,7 @@ public static class MdoGuard
         catch (MdoRuleException ex)
         {
             ctx.Turn.Changes.Discard();
-            ctx.Turn.Reply(RuleMessages.For(ex, ctx.Language, ownerName));
+            ctx.Turn.Reply(RuleMessages.For(ex, ctx.PersonalLanguage, ownerName));
             if (ex.Code is MdoError.StaleAgenda or MdoError.Closed)
             {
                 onStale?.Invoke(ex);

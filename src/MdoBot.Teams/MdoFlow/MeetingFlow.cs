@@ -15,6 +15,7 @@ public static class MeetingFlow
         ctx.Save("mdo.started", first.Id);
         await PostOrUpdateLiveAgendaAsync(ctx, posted, ct);
         ctx.PostCaseCard(first);
+        ctx.UpdateStartPrompt();
         ctx.SyncClock();
     }
 

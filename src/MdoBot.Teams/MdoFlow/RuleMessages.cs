@@ -33,6 +33,7 @@ public static class RuleMessages
         "due" => lang.Pick("Kies een datum vandaag of later.", "Choose a date today or later."),
         "description" => lang.Pick("Beschrijf de actie (maximaal 500 tekens).", "Describe the action (500 characters at most)."),
         "minutes" => lang.Pick("Dat aantal minuten kan niet.", "That number of minutes is not possible."),
+        "title" => lang.Pick("Geef een titel van 1 tot 200 tekens.", "Give a title of 1 to 200 characters."),
         _ => lang.Pick("Controleer wat je hebt ingevuld.", "Please check what you entered."),
     };
 }

@@ -40,6 +40,8 @@ public sealed class AuthorizationTests
             nameof(Mdo.Mdo.EraseCase), nameof(Mdo.Mdo.EraseAll), nameof(Mdo.Mdo.EraseContentBySystem), // erasure: chair-only but allowed after Close (ErasureTests)
             nameof(Mdo.Mdo.FitCheck), nameof(Mdo.Mdo.IsChair), nameof(Mdo.Mdo.FindCase), nameof(Mdo.Mdo.FindAction),
             nameof(Mdo.Mdo.CurrentClock), nameof(Mdo.Mdo.Summary),
+            nameof(Mdo.Mdo.NormalizeLanguage), nameof(Mdo.Mdo.PersonalLanguageOf), nameof(Mdo.Mdo.RememberPersonalLanguage),
+            nameof(Mdo.Mdo.TakeMeetingTitle), // from Teams (the meeting-start event or meeting details), not a user
         ];
         var takesActor = typeof(Mdo.Mdo).GetMethods()
             .Where(m => m.DeclaringType == typeof(Mdo.Mdo) && !m.IsSpecialName)

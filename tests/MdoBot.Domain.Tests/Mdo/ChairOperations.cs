@@ -26,6 +26,8 @@ internal static class ChairOperations
             ["AddAction"] = (Given.RunningWithActions, (m, a) => m.AddAction(a, "c1", Given.Nurse, "Bellen", Given.Today, Given.At(15))),
             ["ReassignAction"] = (Given.RunningWithActions, (m, a) => m.ReassignAction(a, "a2", Given.Nurse, Given.At(15))),
             ["Close"] = (Given.RunningWithActions, (m, a) => m.Close(a, Given.At(30))),
+            ["SetLanguage"] = (Given.RunningWithActions, (m, a) => m.SetLanguage(a, "en")),
+            ["SetTitle"] = (Given.RunningWithActions, (m, a) => m.SetTitle(a, "MDO Jeugd Zuid")),
         };
 
     public static TheoryData<string> Names => [.. All.Keys];

@@ -37,8 +37,9 @@ public sealed partial class PlaygroundHarness
     /// <summary>
     /// Sends <paramref name="text"/> as <paramref name="from"/> (default: the current user). Write mentions as
     /// <c>&lt;at&gt;Name&lt;/at&gt;</c> (e.g. <c>Config.Bot.At + " help"</c>); they become mention entities.
+    /// <paramref name="locale"/> is the Teams client locale of another user (the current user's is always en-US).
     /// </summary>
-    public async Task<SentMessage> SendMessageAsync(string conversationId, string text, PlaygroundUser? from = null)
+    public async Task<SentMessage> SendMessageAsync(string conversationId, string text, PlaygroundUser? from = null, string locale = "en-US")
     {
         ArgumentNullException.ThrowIfNull(text);
         from ??= Config.CurrentUser;
@@ -67,7 +68,7 @@ public sealed partial class PlaygroundHarness
         activity["from"] = new JsonObject { ["id"] = from.Id, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId };
         activity["text"] = text;
         activity["textFormat"] = "plain";
-        activity["locale"] = "en-US";
+        activity["locale"] = locale;
         activity["localTimezone"] = "UTC";
         var entities = new JsonArray(mentioned.Select(u => (JsonNode)new JsonObject
         {
@@ -75,7 +76,7 @@ public sealed partial class PlaygroundHarness
             ["mentioned"] = new JsonObject { ["id"] = u.Id, ["name"] = u.Name },
             ["text"] = u.At,
         }).ToArray());
-        entities.Add(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["country"] = "US", ["platform"] = "Web", ["timezone"] = "UTC" });
+        entities.Add(ClientInfo(locale));
         activity["entities"] = entities;
         activity["channelData"] = ChannelDataFor(conversationId);
         await SendCustomActivityAsync(activity).ConfigureAwait(false);

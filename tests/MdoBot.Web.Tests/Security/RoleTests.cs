@@ -33,6 +33,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         ["agenda.setLength"] = "chair",
         ["agenda.preparePrivately"] = "chair",
         ["agenda.publish"] = "chair",
+        ["agenda.setTitle"] = "chair",
         ["mdo.start"] = "chair",
         ["mdo.next"] = "chair",
         ["mdo.extend"] = "chair",
@@ -46,6 +47,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         ["feedback.check"] = "case lead or chair",
         ["feedback.send"] = "case lead or chair",
         ["feedback.inPerson"] = "case lead or chair",
+        ["feedback.redraft"] = "case lead or chair",
         ["erase.case"] = "chair",
         ["erase.meeting"] = "chair",
         ["followup.done"] = "owner of the earlier action or a chair",
@@ -88,6 +90,10 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         ["delete"] = "chair",
         ["audit"] = "chair or coordinator",
         ["logboek"] = "chair or coordinator",
+        ["taal"] = "chair",
+        ["language"] = "chair",
+        ["titel"] = "chair",
+        ["title"] = "chair",
     };
 
     private readonly List<string> _problems = [];
@@ -149,6 +155,9 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await VerbAsync("agenda.setLength", Nurse, length, "planned");
         await VerbAsync("agenda.preparePrivately", Nurse, ActionData(editor, "agenda.preparePrivately"), "planned");
         await VerbAsync("agenda.publish", Nurse, ActionData(editor, "agenda.publish"), "planned");
+        var title = ActionData(editor, "agenda.setTitle");
+        title["title"] = "Een andere titel";
+        await VerbAsync("agenda.setTitle", Nurse, title, "planned");
         await VerbAsync("mdo.start", Nurse, ActionData(editor, "mdo.start"), "planned");
         await VerbAsync("erase.case", Nurse, ActionData(eraseCase, "erase.case"), "planned");
         await VerbAsync("erase.meeting", Nurse, ActionData(eraseMeeting, "erase.meeting"), "planned");
@@ -164,6 +173,10 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await CommandAsync("logboek", Social, string.Empty, "planned");
         await CommandAsync("verwijder", Nurse, "casus Gezin B", "planned");
         await CommandAsync("delete", Social, "meeting", "planned");
+        await CommandAsync("taal", Nurse, "en", "planned");
+        await CommandAsync("language", Social, "xx", "planned");
+        await CommandAsync("titel", Nurse, "Een andere titel", "planned");
+        await CommandAsync("title", Social, "Another title", "planned");
 
         // B: running; Gezin A is current, Bram is its case lead; a1 (Bram) proposed, a2 (Carla) declined, a3 (Bram) confirmed.
         var caseCard = await _mdo.StartAsync(editor, "Gezin A");
@@ -224,6 +237,9 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         send["parentEmail"] = "ouder@example.nl";
         await VerbAsync("feedback.send", Social, send, "closed, Bram is case lead");
         await VerbAsync("feedback.inPerson", Social, ActionData(draft, "feedback.inPerson"), "closed, Bram is case lead");
+        var redraft = ActionData(draft, "feedback.redraft");
+        redraft["letterLanguage"] = "en";
+        await VerbAsync("feedback.redraft", Social, redraft, "closed, Bram is case lead");
 
         // D: the next MDO of the series, Gezin A returns with Bram's open actions from last time.
         _app.Time.Advance(TimeSpan.FromDays(7));

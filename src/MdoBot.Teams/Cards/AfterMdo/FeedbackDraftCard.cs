@@ -8,8 +8,10 @@ using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 namespace MdoBot.Teams.Cards.AfterMdo;
 
 /// <summary>
-/// The case lead's draft of the parents' feedback: editable text, the plain-language check
-/// (jargon with plain alternatives, long sentences, readability), and send / discussed-in-person.
+/// The case lead's draft of the parents' feedback: the letter's language (the family's, Dutch by default),
+/// editable text, the plain-language check in that language (jargon with plain alternatives, long
+/// sentences, readability), and send / discussed-in-person / redraft in another language. The card's own
+/// words are in the card language, the case lead's language; the letter's language is the report's.
 /// </summary>
 public static class FeedbackDraftCard
 {
@@ -43,6 +45,7 @@ public static class FeedbackDraftCard
         body.Add(MdoTexts.Subtle(lang.Pick(
             "Een concept in gewone taal, gemaakt uit wat in het MDO is vastgelegd. Pas het aan en verstuur het, of markeer het als persoonlijk besproken.",
             "A plain-language draft made from what was recorded in the MDO. Edit it and send it, or mark it as discussed in person.")));
+        body.Add(LetterLanguageChoice.Build(report.Language, lang));
         body.Add(new TextInput { Id = InputIds.FeedbackText, IsMultiline = true, Value = text, MaxLength = 4000, Label = lang.Pick("Tekst", "Text") });
         body.Add(CheckBlock(report, lang));
         body.Add(new TextInput
@@ -58,6 +61,7 @@ public static class FeedbackDraftCard
             new ExecuteAction { Title = lang.Pick("Opnieuw controleren", "Check again"), Verb = CardVerbs.CheckFeedback, Data = data(CardVerbs.CheckFeedback) },
             new ExecuteAction { Title = lang.Pick("Verstuur per e-mail", "Send by e-mail"), Verb = CardVerbs.SendFeedback, Data = data(CardVerbs.SendFeedback), Style = "positive" },
             new ExecuteAction { Title = lang.Pick("Persoonlijk besproken", "Discussed in person"), Verb = CardVerbs.FeedbackInPerson, Data = data(CardVerbs.FeedbackInPerson), AssociatedInputs = "None" },
+            new ExecuteAction { Title = lang.Pick("Opnieuw opstellen in gekozen taal", "Redraft in the chosen language"), Verb = CardVerbs.RedraftFeedback, Data = data(CardVerbs.RedraftFeedback) },
         ], lang);
     }
 

@@ -17,7 +17,7 @@ internal static class ActionFacts
             .. withOwner ? (Fact[])[new(lang.Pick("Eigenaar", "Owner"), a.Owner.Name)] : [],
             new(lang.Pick("Uiterlijk op", "Due by"), MdoFormat.Date(a.DueDate, lang)),
             .. string.IsNullOrWhiteSpace(caseCode) ? (Fact[])[] : [new(lang.Pick("Casus", "Case"), caseCode)],
-            new("MDO", mdo.Title),
+            .. mdo.HasOwnTitle ? (Fact[])[new("MDO", mdo.Title)] : [], // "MDO: MDO" says nothing
         ],
     };
 }

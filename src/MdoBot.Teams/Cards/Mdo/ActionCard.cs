@@ -35,7 +35,7 @@ public static class ActionCard
                     new(lang.Pick("Actie", "Action"), a.Description),
                     new(lang.Pick("Uiterlijk op", "Due by"), MdoFormat.Date(a.DueDate, lang)),
                     .. string.IsNullOrWhiteSpace(caseCode) ? (Fact[])[] : [new(lang.Pick("Casus", "Case"), caseCode)],
-                    new("MDO", mdo.Title),
+                    .. mdo.HasOwnTitle ? (Fact[])[new("MDO", mdo.Title)] : [], // "MDO: MDO" says nothing
                 ],
             },
             Status(mdo, a, lang, tz),

@@ -70,6 +70,7 @@ public static class AgendaEditorCard
                 body.Add(picker);
             }
 
+            body.Add(AgendaTitleControl.Build(mdo, lang));
             body.Add(AgendaEditorControls.MeetingLength(mdo, lang));
         }
 

@@ -45,34 +45,15 @@ internal static class AgendaEditorControls
         };
     }
 
-    public static ColumnSet MeetingLength(MdoMeeting mdo, Language lang) => new()
-    {
-        Separator = true,
-        Spacing = "Medium",
-        Columns =
-        [
-            new Column
-            {
-                Width = "stretch",
-                Items =
-                [
-                    new NumberInput
-                    {
-                        Id = InputIds.MeetingLength,
-                        Label = lang.Pick("Vergaderduur in minuten", "Meeting length in minutes"),
-                        Min = MdoLimits.MinMeetingMinutes,
-                        Max = MdoLimits.MaxMeetingMinutes,
-                        Value = mdo.FitCheck().MeetingMinutes,
-                        ErrorMessage = lang.Pick("Kies 15 tot 480 minuten.", "Choose 15 to 480 minutes."),
-                    },
-                ],
-            },
-            new Column
-            {
-                Width = "auto",
-                VerticalContentAlignment = "Bottom",
-                Items = [new ActionSet { Actions = [MdoButtons.Agenda(mdo, CardVerbs.SetMeetingLength, lang.Pick("Instellen", "Set"), withInputs: true)] }],
-            },
-        ],
-    };
+    public static ColumnSet MeetingLength(MdoMeeting mdo, Language lang) => AgendaTitleControl.InputRow(
+        new NumberInput
+        {
+            Id = InputIds.MeetingLength,
+            Label = lang.Pick("Vergaderduur in minuten", "Meeting length in minutes"),
+            Min = MdoLimits.MinMeetingMinutes,
+            Max = MdoLimits.MaxMeetingMinutes,
+            Value = mdo.FitCheck().MeetingMinutes,
+            ErrorMessage = lang.Pick("Kies 15 tot 480 minuten.", "Choose 15 to 480 minutes."),
+        },
+        MdoButtons.Agenda(mdo, CardVerbs.SetMeetingLength, lang.Pick("Instellen", "Set"), withInputs: true));
 }

@@ -16,12 +16,13 @@ public static class LiveAgendaCard
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(tz);
-        var body = new List<CardElement>
+        var body = new List<CardElement> { MdoTexts.Title(lang.Pick("Agenda", "Agenda")) };
+        if (mdo.HasOwnTitle)
         {
-            MdoTexts.Title(lang.Pick("Agenda", "Agenda")),
-            new TextBlock { Text = mdo.Title, Weight = "Bolder", Spacing = "None" },
-            new TextBlock { Text = StateLine(mdo, lang, tz), IsSubtle = true, Spacing = "None" },
-        };
+            body.Add(new TextBlock { Text = mdo.Title, Weight = "Bolder", Spacing = "None" }); // "Agenda / MDO" would say nothing
+        }
+
+        body.Add(new TextBlock { Text = StateLine(mdo, lang, tz), IsSubtle = true, Spacing = "None" });
         if (mdo.Cases.Count == 0)
         {
             body.Add(new TextBlock { Text = lang.Pick("Er staan nog geen casussen op de agenda.", "There are no cases on the agenda yet."), IsSubtle = true });

@@ -7,7 +7,7 @@ namespace MdoBot.Teams.Cards.Mdo;
 
 /// <summary>
 /// The read-only summary: unconfirmed actions first (flagged), then per case the shared goal,
-/// decisions, case lead, who does what, and time planned versus used; then the total time.
+/// decisions, case lead, who does what, and the time box, extensions and time used; then the totals.
 /// When that would not fit in one card, long texts are shortened (and, as a last resort, the
 /// last cases left out with a note).
 /// </summary>
@@ -24,12 +24,13 @@ public static class SummaryCard
 
     private static AdaptiveCard Render(MdoSummary summary, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz, SummaryLayout layout)
     {
-        var body = new List<CardElement>
+        var body = new List<CardElement> { MdoTexts.Title(lang.Pick("Samenvatting", "Summary")) };
+        if (!string.Equals(summary.Title, MdoMeeting.DefaultTitle, StringComparison.OrdinalIgnoreCase))
         {
-            MdoTexts.Title(lang.Pick("Samenvatting", "Summary")),
-            new TextBlock { Text = summary.Title, Weight = "Bolder", Spacing = "None" },
-            MdoTexts.Subtle(DateLine(summary, createdAt, lang, tz)),
-        };
+            body.Add(new TextBlock { Text = summary.Title, Weight = "Bolder", Spacing = "None" }); // "Summary / MDO" would say nothing
+        }
+
+        body.Add(MdoTexts.Subtle(DateLine(summary, createdAt, lang, tz)));
         if (summary.UnconfirmedActions.Count > 0)
         {
             var items = new List<CardElement>
@@ -57,7 +58,7 @@ public static class SummaryCard
 
         body.Add(new TextBlock
         {
-            Text = lang.Pick($"Totaal: gepland {summary.PlannedMinutes} min, gebruikt {summary.UsedMinutes} min", $"Total: planned {summary.PlannedMinutes} min, used {summary.UsedMinutes} min"),
+            Text = lang.Pick("Totaal: ", "Total: ") + TimeFigures.Line(summary.TimeBoxMinutes, summary.ExtensionMinutes, summary.UsedMinutes, lang),
             Weight = "Bolder",
             Separator = true,
             Spacing = "Medium",
@@ -83,7 +84,7 @@ public static class SummaryCard
         return card;
     }
 
-    /// <summary>Time planned vs used per case as a Teams chart, with a FactSet for clients without charts.</summary>
+    /// <summary>Time box, extensions (when any) and time used per case as a Teams chart, with a FactSet for clients without charts.</summary>
     internal static GroupedBarChart TimeChart(MdoSummary summary, Language lang)
     {
         var cases = summary.Cases.Take(12).ToList();
@@ -93,12 +94,15 @@ public static class SummaryCard
             Spacing = "Medium",
             Data =
             [
-                new ChartSeries { Legend = lang.Pick("Gepland", "Planned"), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.PlannedMinutes))] },
-                new ChartSeries { Legend = lang.Pick("Gebruikt", "Used"), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.UsedMinutes))] },
+                new ChartSeries { Legend = TimeFigures.TimeBoxLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.TimeBoxMinutes))] },
+                .. cases.Any(c => c.ExtensionMinutes > 0)
+                    ? [new ChartSeries { Legend = TimeFigures.ExtensionLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.ExtensionMinutes))] }]
+                    : Array.Empty<ChartSeries>(),
+                new ChartSeries { Legend = TimeFigures.UsedLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.UsedMinutes))] },
             ],
             Fallback = new FactSet
             {
-                Facts = [.. cases.Select(c => new Fact(c.Code, MdoFormat.Minutes(c.UsedMinutes, c.PlannedMinutes, lang)))],
+                Facts = [.. cases.Select(c => new Fact(c.Code, TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, c.UsedMinutes, lang)))],
             },
         };
     }

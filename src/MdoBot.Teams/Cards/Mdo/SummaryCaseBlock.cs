@@ -13,8 +13,8 @@ internal static class SummaryCaseBlock
         {
             new TextBlock { Text = $"**{c.Code}**" },
             MdoTexts.Subtle(c.WasDiscussed
-                ? lang.Pick($"Tijd: gepland {c.PlannedMinutes} min, gebruikt {c.UsedMinutes} min", $"Time: planned {c.PlannedMinutes} min, used {c.UsedMinutes} min")
-                : lang.Pick($"Niet besproken (gepland {c.PlannedMinutes} min)", $"Not discussed (planned {c.PlannedMinutes} min)")),
+                ? lang.Pick("Tijd: ", "Time: ") + TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, c.UsedMinutes, lang)
+                : lang.Pick("Niet besproken (", "Not discussed (") + TimeFigures.Planned(c.TimeBoxMinutes, c.ExtensionMinutes, lang) + ")"),
         };
         if (c.WasDiscussed || c.SharedGoal is not null || c.Decisions is not null || c.CaseLead is not null)
         {

@@ -25,11 +25,17 @@ public abstract class FeedbackHandlerBase(MdoContextFactory factory, OrganizerCh
     protected static MdoCase CaseOf(MdoContext ctx, FeedbackActionData data) =>
         ctx.Mdo.FindCase(data.CaseId) ?? throw new MdoRuleException(MdoError.NotFound, "case not found");
 
-    /// <summary>Answers the draft card again with the (edited) text and a fresh plain-language check.</summary>
-    protected static void ShowDraft(MdoContext ctx, MdoCase c, string text, string? notice = null)
+    /// <summary>The letter's language as chosen on the card (the family's; Dutch by default).</summary>
+    protected static FeedbackLanguage LetterLanguage(FeedbackActionData data) => LetterLanguageChoice.Parse(data.LetterLanguage);
+
+    /// <summary>
+    /// Answers the draft card again (in the case lead's language) with the (edited) text and a fresh plain-language
+    /// check, which always runs in the letter's language.
+    /// </summary>
+    protected static void ShowDraft(MdoContext ctx, MdoCase c, string text, FeedbackLanguage letter, string? notice = null)
     {
-        var report = PlainLanguageCheck.Analyze(text, EvaluationCard.ToFeedback(ctx.Language));
-        ctx.Turn.ReplyCard(FeedbackDraftCard.Build(ctx.Mdo, c, text, report, ctx.Language, notice));
+        var report = PlainLanguageCheck.Analyze(text, letter);
+        ctx.Turn.ReplyCard(FeedbackDraftCard.Build(ctx.Mdo, c, text, report, ctx.PersonalLanguage, notice));
     }
 }
 
@@ -42,7 +48,7 @@ public sealed class CheckFeedbackHandler(MdoContextFactory factory, OrganizerChe
     {
         var c = CaseOf(ctx, data);
         MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
-        ShowDraft(ctx, c, data.FeedbackText ?? string.Empty);
+        ShowDraft(ctx, c, data.FeedbackText ?? string.Empty, LetterLanguage(data));
         return Task.CompletedTask;
     }
 }
@@ -57,26 +63,27 @@ public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerChec
         var c = CaseOf(ctx, data);
         MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
         var text = (data.FeedbackText ?? string.Empty).Trim();
+        var letter = LetterLanguage(data);
+        var lang = ctx.PersonalLanguage;
         if (text.Length == 0 || !MailAddress.TryCreate(data.ParentEmail?.Trim(), out var address))
         {
-            ShowDraft(ctx, c, text, ctx.Language.Pick("Vul de tekst en een geldig e-mailadres in.", "Fill in the text and a valid e-mail address."));
+            ShowDraft(ctx, c, text, letter, lang.Pick("Vul de tekst en een geldig e-mailadres in.", "Fill in the text and a valid e-mail address."));
             return;
         }
 
-        var outcome = await mail.SendAsync(new MailMessage(address.Address,
-            ctx.Language.Pick("Terugkoppeling van het overleg over uw gezin", "Feedback from the meeting about your family"),
-            SummaryText.Html(text), text), ct);
+        var subject = letter == FeedbackLanguage.English ? "Feedback from the meeting about your family" : "Terugkoppeling van het overleg over uw gezin";
+        var outcome = await mail.SendAsync(new MailMessage(address.Address, subject, SummaryText.Html(text), text), ct);
         if (outcome.Outcome != MailOutcome.Sent)
         {
-            ShowDraft(ctx, c, text, outcome.Outcome == MailOutcome.Skipped
-                ? ctx.Language.Pick("E-mail is niet ingesteld voor MdoBot. Stuur de tekst zelf, en markeer daarna 'Persoonlijk besproken' of vraag de beheerder e-mail in te stellen.", "E-mail is not set up for MdoBot. Send the text yourself, or ask the administrator to set up e-mail.")
-                : ctx.Language.Pick("Versturen lukte niet. Probeer het later opnieuw.", "Sending failed. Please try again later."));
+            ShowDraft(ctx, c, text, letter, outcome.Outcome == MailOutcome.Skipped
+                ? lang.Pick("E-mail is niet ingesteld voor MdoBot. Stuur de tekst zelf, en markeer daarna 'Persoonlijk besproken' of vraag de beheerder e-mail in te stellen.", "E-mail is not set up for MdoBot. Send the text yourself, or ask the administrator to set up e-mail.")
+                : lang.Pick("Versturen lukte niet. Probeer het later opnieuw.", "Sending failed. Please try again later."));
             return;
         }
 
         ctx.Mdo.RecordFeedback(ctx.Actor, c.Id, FeedbackStatus.SentByEmail, ctx.Now);
         ctx.Save("feedback.sent", c.Id);
-        ShowDraft(ctx, ctx.Mdo.FindCase(c.Id)!, string.Empty);
+        ShowDraft(ctx, ctx.Mdo.FindCase(c.Id)!, string.Empty, letter);
     }
 }
 
@@ -92,7 +99,22 @@ public sealed class FeedbackInPersonHandler(MdoContextFactory factory, Organizer
             ctx.Save("feedback.inPerson", c.Id);
         }
 
-        ShowDraft(ctx, ctx.Mdo.FindCase(c.Id)!, string.Empty);
+        ShowDraft(ctx, ctx.Mdo.FindCase(c.Id)!, string.Empty, LetterLanguage(data));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Writes the draft again from what was recorded, in the letter language chosen on the card (changes nothing stored).</summary>
+public sealed class RedraftFeedbackHandler(MdoContextFactory factory, OrganizerCheck organizers) : FeedbackHandlerBase(factory, organizers)
+{
+    public override string Verb => CardVerbs.RedraftFeedback;
+
+    protected override Task ExecuteAsync(MdoContext ctx, FeedbackActionData data, CancellationToken ct)
+    {
+        var c = CaseOf(ctx, data);
+        MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
+        var letter = LetterLanguage(data);
+        ShowDraft(ctx, c, FeedbackDraftGenerator.Generate(ctx.Mdo, c, letter, string.Empty, null).Text, letter);
         return Task.CompletedTask;
     }
 }

@@ -18,7 +18,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
     {
         if (command.Mentions.Count == 0)
         {
-            ctx.Turn.Reply(ctx.Language.Pick("Noem de coördinator: coördinator @naam", "Mention the coordinator: coordinator @name"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Noem de coördinator: coördinator @naam", "Mention the coordinator: coordinator @name"));
             return;
         }
 
@@ -30,7 +30,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
 
         SeriesRepository.Save(ctx.Turn.Changes, loaded);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "series.coordinatorAdded", ctx.Mdo.ConversationId, ctx.Mdo.Id));
-        ctx.Turn.Reply(ctx.Language.Pick(
+        ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
             $"{string.Join(", ", command.Mentions.Select(m => m.Name))} krijgt voortaan de samenvattingen van dit overleg.",
             $"{string.Join(", ", command.Mentions.Select(m => m.Name))} will receive the summaries of this meeting series."));
     }
@@ -49,15 +49,15 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         var c = ctx.Mdo.Cases.FirstOrDefault(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase))
             ?? throw new MdoRuleException(MdoError.NotFound, "case not found");
         MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
-        var markdown = SummaryText.CaseMarkdown(ctx.Mdo, c, ctx.Language, ctx.TimeZone);
+        var markdown = SummaryText.CaseMarkdown(ctx.Mdo, c, ctx.PersonalLanguage, ctx.TimeZone);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "case.exported", ctx.Mdo.ConversationId, ctx.Mdo.Id, c.Id));
         var card = new AdaptiveCard
         {
-            Lang = ctx.Language.Pick("nl", "en"),
+            Lang = ctx.PersonalLanguage.Pick("nl", "en"),
             Body =
             [
-                new TextBlock { Text = ctx.Language.Pick($"Export van {c.Code}", $"Export of {c.Code}"), Size = "Large", Weight = "Bolder" },
-                new TextBlock { Text = ctx.Language.Pick("Kopieer de tekst naar je eigen dossier.", "Copy the text into your own file."), IsSubtle = true },
+                new TextBlock { Text = ctx.PersonalLanguage.Pick($"Export van {c.Code}", $"Export of {c.Code}"), Size = "Large", Weight = "Bolder" },
+                new TextBlock { Text = ctx.PersonalLanguage.Pick("Kopieer de tekst naar je eigen dossier.", "Copy the text into your own file."), IsSubtle = true },
                 new TextInput { Id = "export", IsMultiline = true, Value = markdown, Label = "Markdown" },
             ],
         };
@@ -69,7 +69,7 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         {
             // Case content goes only to the person who asked, in their 1:1 chat.
             ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
-            ctx.Turn.Reply(ctx.Language.Pick("Ik heb de export in je privéchat gezet.", "I sent the export to your private chat."));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb de export in je privéchat gezet.", "I sent the export to your private chat."));
         }
 
         return Task.CompletedTask;

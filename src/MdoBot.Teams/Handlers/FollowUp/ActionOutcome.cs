@@ -20,7 +20,7 @@ internal static class ActionOutcome
     }
 
     /// <summary>"Only X or the chair can …" — for someone who is neither the owner nor a chair.</summary>
-    public static string OnlyOwnerOrChair(MdoContext ctx, MdoAction action) => ctx.Language.Pick(
+    public static string OnlyOwnerOrChair(MdoContext ctx, MdoAction action) => ctx.PersonalLanguage.Pick(
         $"Alleen {action.Owner.Name} of de voorzitter kan de status van deze actie bijwerken.",
         $"Only {action.Owner.Name} or the chair can update the status of this action.");
 }

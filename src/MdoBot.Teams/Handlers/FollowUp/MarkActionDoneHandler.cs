@@ -35,7 +35,7 @@ public sealed class MarkActionDoneHandler(MdoContextFactory factory, OrganizerCh
 
         FollowUpLog.FollowUpRecorded(logger, Verb, changed);
         var caseCode = ctx.Mdo.FindCase(action.CaseId)?.Code ?? string.Empty;
-        ctx.Turn.ReplyCard(ReminderCard.Build(ctx.Mdo, action, caseCode, ReminderKind.BeforeDue, ctx.Language, ctx.TimeZone));
+        ctx.Turn.ReplyCard(ReminderCard.Build(ctx.Mdo, action, caseCode, ReminderKind.BeforeDue, ctx.PersonalLanguage, ctx.TimeZone));
         return Task.CompletedTask;
     }
 }

@@ -52,8 +52,9 @@ public sealed class OverdueTimerHandler(MdoContextFactory factory, ILogger<Overd
     protected override bool Fire(MdoContext ctx, MdoAction action, MdoCase c)
     {
         var recipient = c.CaseLead ?? ctx.Mdo.Chairs[0];
-        var card = OverdueCard.Build(ctx.Mdo, action, c.Code, toChair: c.CaseLead is null, ctx.Language);
-        ctx.Turn.SendPersonal(recipient.Id, Activity.CreateCard(card, ctx.Language.Pick("Actie niet op tijd afgerond", "Action not finished on time")));
+        var lang = ctx.LanguageOf(recipient.Id);
+        var card = OverdueCard.Build(ctx.Mdo, action, c.Code, toChair: c.CaseLead is null, lang);
+        ctx.Turn.SendPersonal(recipient.Id, Activity.CreateCard(card, lang.Pick("Actie niet op tijd afgerond", "Action not finished on time")));
         Audit(ctx, "action.overdueReported", c);
         return true;
     }
@@ -64,7 +65,8 @@ internal static class OwnerReminder
 {
     public static void Send(MdoContext ctx, MdoAction action, MdoCase c, ReminderKind kind)
     {
-        var card = ReminderCard.Build(ctx.Mdo, action, c.Code, kind, ctx.Language, ctx.TimeZone);
-        ctx.Turn.SendPersonal(action.Owner.Id, Activity.CreateCard(card, ctx.Language.Pick("Herinnering aan je actie", "Reminder of your action")));
+        var lang = ctx.LanguageOf(action.Owner.Id);
+        var card = ReminderCard.Build(ctx.Mdo, action, c.Code, kind, lang, ctx.TimeZone);
+        ctx.Turn.SendPersonal(action.Owner.Id, Activity.CreateCard(card, lang.Pick("Herinnering aan je actie", "Reminder of your action")));
     }
 }

@@ -1,4 +1,5 @@
 using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
@@ -16,9 +17,15 @@ public sealed class MeetingStartHandler(MdoContextFactory factory) : IEventHandl
     {
         ArgumentNullException.ThrowIfNull(turn);
         var ctx = await factory.ForConversationAsync(turn, ct);
+        if (ctx is { Mdo.State: MdoState.Planned } && ctx.Mdo.TakeMeetingTitle(MeetingTitle.Of(turn.Activity)))
+        {
+            ctx.Save("mdo.titleFromMeeting");
+            ctx.UpdateLiveAgenda();
+        }
+
         if (ctx is { Mdo: { State: MdoState.Planned, Cases.Count: > 0 } })
         {
-            turn.SendCard(StartPromptCard.Build(ctx.Mdo, ctx.Language));
+            turn.SendCard(StartPromptCard.Build(ctx.Mdo, ctx.Language), CardKeys.StartPrompt(ctx.Mdo.Id));
             turn.Changes.Record(new BotFramework.Storage.AuditEntry(turn.Now, null, "meeting.started", ctx.Mdo.ConversationId, ctx.Mdo.Id));
         }
     }

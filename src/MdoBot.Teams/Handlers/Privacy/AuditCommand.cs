@@ -32,21 +32,21 @@ public sealed class AuditCommand(MdoContextFactory factory, OrganizerCheck organ
 
         var entries = await store.GetAuditAsync(ctx.Mdo.ConversationId, MaxEntries, ct);
         var facts = entries.Select(e => new Fact(
-            MdoFormat.DateTime(e.At, ctx.TimeZone, ctx.Language),
+            MdoFormat.DateTime(e.At, ctx.TimeZone, ctx.PersonalLanguage),
             $"{e.Action} — {Who(ctx, e)}{(e.Item is null ? "" : $" ({e.Item})")}")).ToList();
         var card = new AdaptiveCard
         {
-            Lang = MdoFormat.LangCode(ctx.Language),
+            Lang = MdoFormat.LangCode(ctx.PersonalLanguage),
             Body =
             [
-                MdoTexts.Title(ctx.Language.Pick("Logboek van dit overleg", "Audit trail of this meeting series")),
-                MdoTexts.Subtle(ctx.Language.Pick($"De laatste {facts.Count} wijzigingen; zonder inhoud.", $"The last {facts.Count} changes; without content.")),
+                MdoTexts.Title(ctx.PersonalLanguage.Pick("Logboek van dit overleg", "Audit trail of this meeting series")),
+                MdoTexts.Subtle(ctx.PersonalLanguage.Pick($"De laatste {facts.Count} wijzigingen; zonder inhoud.", $"The last {facts.Count} changes; without content.")),
                 facts.Count == 0 ? new TextBlock { Text = "–" } : new FactSet { Facts = facts },
             ],
         };
         ctx.Turn.Changes.Record(new AuditEntry(ctx.Now, ctx.Turn.UserId, "audit.viewed", ctx.Mdo.ConversationId));
         ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
-        ctx.Turn.Reply(ctx.Language.Pick("Ik heb het logboek in je privéchat gezet.", "I sent the audit trail to your private chat."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb het logboek in je privéchat gezet.", "I sent the audit trail to your private chat."));
     }
 
     private static string Who(MdoContext ctx, AuditEntry e) =>

@@ -1,3 +1,5 @@
+using MdoBot.Domain.Feedback;
+using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.BotFramework.Cards;
 using MdoBot.BotFramework.Routing;
@@ -45,6 +47,10 @@ internal static class MdoCardCatalog
         ["summary.en"] = () => SummaryCard.Build(Build(MdoStage.Closed), En, Amsterdam),
         ["start.nl"] = () => StartPromptCard.Build(Build(MdoStage.Planned), Nl),
         ["start.en"] = () => StartPromptCard.Build(Build(MdoStage.Planned), En),
+        ["start.running.nl"] = () => StartPromptCard.Build(Build(MdoStage.SecondCase), Nl),
+        ["feedback.nl"] = () => Feedback(Nl, FeedbackLanguage.Dutch),
+        ["feedback.dutchLetter.en"] = () => Feedback(En, FeedbackLanguage.Dutch),
+        ["feedback.englishLetter.en"] = () => Feedback(En, FeedbackLanguage.English),
         ["notice.nl"] = () => NoticeCard.Build("Deze kaart is verouderd", "De agenda is intussen gewijzigd. Open de agenda opnieuw.", Nl),
     };
 
@@ -76,6 +82,15 @@ internal static class MdoCardCatalog
     {
         var mdo = Build(stage);
         return CaseCard.Build(mdo, mdo.FindCase(caseId)!, Members, lang, Now(stage), Amsterdam, mdo.CurrentClock());
+    }
+
+    /// <summary>The case lead's draft card in <paramref name="lang"/> around a letter in <paramref name="letter"/>.</summary>
+    private static AdaptiveCard Feedback(Language lang, FeedbackLanguage letter)
+    {
+        var mdo = Build(MdoStage.Closed);
+        var c = mdo.FindCase("c1")!;
+        var draft = FeedbackDraftGenerator.Generate(mdo, c, letter, string.Empty, null);
+        return FeedbackDraftCard.Build(mdo, c, draft.Text, PlainLanguageCheck.Analyze(draft.Text, letter), lang);
     }
 
     private static AdaptiveCard Time(TimeNoticeKind kind, bool late, Language lang)

@@ -86,7 +86,7 @@ public sealed class MdoCardContentTests
         var firstCase = texts.IndexOf("**Gezin A**");
         Assert.InRange(flagged, 0, firstCase - 1);
         Assert.Contains(texts, t => t.StartsWith("⚠ 2026-017: Contact opnemen met de huisarts", StringComparison.Ordinal));
-        Assert.Contains("Totaal: gepland 65 min, gebruikt 55 min", texts);
+        Assert.Contains("Totaal: tijdvak 60 min + 5 min verlenging, gebruikt 55 min", texts);
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.BotFramework.Cards;
+using MdoBot.BotFramework.Routing;
+using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
+
+namespace MdoBot.Teams.Cards.Mdo;
+
+/// <summary>The agenda editor's title field: the chair names the MDO (it starts as the Teams meeting's title).</summary>
+internal static class AgendaTitleControl
+{
+    public static ColumnSet Build(MdoMeeting mdo, Language lang) => InputRow(
+        new TextInput
+        {
+            Id = InputIds.Title,
+            Label = lang.Pick("Titel van het MDO", "Title of the MDO"),
+            Value = mdo.HasOwnTitle ? mdo.Title : null,
+            Placeholder = lang.Pick("Bijvoorbeeld: MDO Jeugd Noord", "For example: MDO Youth North"),
+            MaxLength = MdoLimits.TitleMaxLength,
+        },
+        MdoButtons.Agenda(mdo, CardVerbs.SetTitle, lang.Pick("Opslaan", "Save"), withInputs: true));
+
+    /// <summary>One input with its button beside it, on a separated row of the editor.</summary>
+    public static ColumnSet InputRow(CardElement input, CardAction button) => new()
+    {
+        Separator = true,
+        Spacing = "Medium",
+        Columns =
+        [
+            new Column { Width = "stretch", Items = [input] },
+            new Column { Width = "auto", VerticalContentAlignment = "Bottom", Items = [new ActionSet { Actions = [button] }] },
+        ],
+    };
+}

@@ -1,0 +1,66 @@
+using MdoBot.Domain.Mdo;
+using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow;
+using MdoBot.BotFramework.Routing;
+
+namespace MdoBot.Teams.Handlers.Commands;
+
+/// <summary>
+/// <c>taal en</c> / <c>language nl</c>: a chair sets the language of the MDO's shared cards. While the MDO runs, the
+/// cards already in the chat are re-rendered once, in order. An unknown code gets the list of supported ones.
+/// </summary>
+public sealed class LanguageCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["taal", "language"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
+        var code = command.Arguments.Split(' ', 2)[0];
+        if (Mdo.NormalizeLanguage(code) is null)
+        {
+            ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
+                $"Kies een van deze talen: {MdoLanguage.SupportedList()}. Bijvoorbeeld: taal en",
+                $"Choose one of these languages: {MdoLanguage.SupportedList()}. For example: language nl"));
+            return Task.CompletedTask;
+        }
+
+        var changed = ctx.Mdo.SetLanguage(ctx.Actor, code);
+        var lang = ctx.Language;
+        if (changed)
+        {
+            ctx.Save("mdo.languageSet");
+            SharedCards.Rerender(ctx);
+        }
+
+        ctx.Turn.Reply(lang.Pick(
+            $"De kaarten van dit MDO zijn {(changed ? "nu" : "al")} in het {MdoLanguage.Name(lang)}.",
+            $"The cards of this MDO are {(changed ? "now" : "already")} in {MdoLanguage.Name(lang)}."));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary><c>titel …</c> / <c>title …</c>: a chair names the MDO (the agenda editor has the same field).</summary>
+public sealed class TitleCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+{
+    public override IReadOnlyCollection<string> Names { get; } = ["titel", "title"];
+
+    protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
+    {
+        MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
+        if (string.IsNullOrWhiteSpace(command.Arguments))
+        {
+            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Gebruik: titel [naam van het MDO]", "Use: title [name of the MDO]"));
+            return Task.CompletedTask;
+        }
+
+        if (ctx.Mdo.SetTitle(ctx.Actor, command.Arguments))
+        {
+            ctx.Save("mdo.titleSet");
+            ctx.UpdateLiveAgenda();
+        }
+
+        ctx.Turn.Reply(ctx.PersonalLanguage.Pick($"De titel is nu: {ctx.Mdo.Title}", $"The title is now: {ctx.Mdo.Title}"));
+        return Task.CompletedTask;
+    }
+}
