@@ -11,7 +11,7 @@ internal static class ConnectorCredentialFactory
     private static readonly string[] MultiTenantAliases = ["common", "organizations", "consumers"];
 
     /// <summary>Returns null in development mode (no token at all).</summary>
-    public static TokenCredential? Create(BotOptions options)
+    public static TokenCredential? Create(BotOptions options, Azure.Core.Pipeline.HttpPipelineTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         switch (options.CredentialKind)
@@ -25,20 +25,31 @@ internal static class ConnectorCredentialFactory
                 RequireSingleTenantApp(options);
                 Require(options.ClientSecret, "Bot:ClientSecret");
                 return new ClientSecretCredential(options.TenantId, options.AppId, options.ClientSecret,
-                    new ClientSecretCredentialOptions { AuthorityHost = AuthorityHost(options) });
+                    WithTransport(new ClientSecretCredentialOptions { AuthorityHost = AuthorityHost(options) }, transport));
             case CredentialKind.Certificate:
                 RequireSingleTenantApp(options);
                 return new ClientCertificateCredential(options.TenantId, options.AppId, LoadCertificate(options),
-                    new ClientCertificateCredentialOptions { AuthorityHost = AuthorityHost(options) });
+                    WithTransport(new ClientCertificateCredentialOptions { AuthorityHost = AuthorityHost(options) }, transport));
             case CredentialKind.ManagedIdentity:
                 Require(options.AppId, "Bot:AppId");
                 var id = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
                     ? ManagedIdentityId.SystemAssigned
                     : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
-                return new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(id));
+                return new ManagedIdentityCredential(WithTransport(new ManagedIdentityCredentialOptions(id), transport));
             default:
                 throw Error($"Bot:CredentialKind '{options.CredentialKind}' is not supported.");
         }
+    }
+
+    private static T WithTransport<T>(T options, Azure.Core.Pipeline.HttpPipelineTransport? transport)
+        where T : Azure.Core.ClientOptions
+    {
+        if (transport is not null)
+        {
+            options.Transport = transport;
+        }
+
+        return options;
     }
 
     private static void RequireSingleTenantApp(BotOptions options)

@@ -33,6 +33,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ITurnFilter, Security.SensitiveInputFilter>();
         services.AddBotFrameworkAuthentication();
         services.AddBotConnector();
+        services.AddOptions<TurnBudgetOptions>().Bind(configuration.GetSection(TurnBudgetOptions.Section))
+            .Validate(o => o.Validate() is null, "TurnBudget options are invalid (each 10 ms-10 s, together at most 12 s).").ValidateOnStart();
+        services.TryAddSingleton(new TurnBudgetClock(TimeProvider.System));
+        services.AddSingleton<TurnBudget>();
 
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<OutboxSignal>();

@@ -6,6 +6,7 @@ using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Documents;
 using MdoBot.Teams.Mail;
 using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Routing;
 
 namespace MdoBot.Teams.Handlers.AfterMdo;
 
@@ -40,7 +41,8 @@ public sealed class CheckFeedbackHandler(MdoContextFactory factory, OrganizerChe
 }
 
 /// <summary>Sends the edited text to the address typed in the card (used once, never stored) and records it.</summary>
-public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerCheck organizers, IMailGateway mail) : FeedbackHandlerBase(factory, organizers)
+public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerCheck organizers, IMailGateway mail, TurnBudget budget)
+    : FeedbackHandlerBase(factory, organizers)
 {
     public override string Verb => CardVerbs.SendFeedback;
 
@@ -55,9 +57,21 @@ public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerChec
             return;
         }
 
-        var outcome = await mail.SendAsync(new MailEnvelope(address.Address,
+        var envelope = new MailEnvelope(address.Address,
             ctx.Language.Pick("Terugkoppeling van het overleg over uw gezin", "Feedback from the meeting about your family"),
-            SummaryText.Html(text), text), ct);
+            SummaryText.Html(text), text);
+        MailOutcome outcome;
+        try
+        {
+            outcome = await budget.RunAsync(TurnDependency.Graph, t => mail.SendAsync(envelope, t), ct);
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            // The typed text stays in the card, so the user can simply press send again.
+            ShowDraft(ctx, c, text, DependencyReplies.Text(ex.Dependency, ctx.Language));
+            return;
+        }
+
         if (outcome != MailOutcome.Sent)
         {
             ShowDraft(ctx, c, text, outcome == MailOutcome.Skipped
