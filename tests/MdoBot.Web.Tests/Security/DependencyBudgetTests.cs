@@ -69,6 +69,28 @@ public sealed class DependencyBudgetTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public async Task ConnectorToken_UnavailableAfterRestart_ButtonAnswersTryAgainInTheResponse_MdoUnchanged(FaultMode mode)
+    {
+        var entra = await FakeEntraToken.StartAsync();
+        _owned.Add(entra);
+        await StartAsync(DependencyStandIns.ShortBudget("ConnectorToken"), s => DependencyStandIns.UseEntra(s, entra));
+        var editor = await new MdoScenario(_app, _chat).OpenEditorAsync();
+        var before = await SettledAsync();
+        await _app.RestartAsync(); // no token in memory any more
+        entra.Fault.Mode = mode;
+        var add = ActionData(editor, "agenda.addCase");
+        add["code"] = "Gezin A";
+
+        var answer = await _chat.InvokeAsync(Chair, add);
+        entra.Fault.Release();
+
+        Assert.Contains(TeamsDown, Text(answer), StringComparison.Ordinal);
+        Assert.Empty(before.Diff(StateSnapshot.Of(_app), "inbox"));
+        Assert.True(entra.Issued > 0 && entra.Fault.Requests > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public async Task MemberList_Unavailable_AgendaSaysTryAgain_CreatesNothing_ThenWorks(FaultMode mode)
     {
         await StartAsync(DependencyStandIns.ShortBudget("Members"));
