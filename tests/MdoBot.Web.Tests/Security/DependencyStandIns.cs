@@ -16,7 +16,7 @@ namespace MdoBot.Web.Tests.Security;
 public static class DependencyStandIns
 {
     /// <summary>A short budget for the dependency under test, so that a hang is cut off quickly (the others keep their defaults).</summary>
-    public static Dictionary<string, string?> ShortBudget(string dependency) => new() { ["TurnBudget:" + dependency] = "00:00:00.500" };
+    public static Dictionary<string, string?> ShortBudget(string dependency) => new() { ["TurnBudget:" + dependency] = "00:00:01" };
 
     /// <summary>
     /// The production token provider with a non-development configuration (app id, home tenant, client secret): its
