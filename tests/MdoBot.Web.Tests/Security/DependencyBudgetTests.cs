@@ -173,6 +173,6 @@ public sealed class DependencyBudgetTests : IAsyncLifetime
         Assert.Contains("de JGZ belt u volgende week", Text(answer), StringComparison.Ordinal);
         Assert.DoesNotContain("SentByEmail", _app.MdoJson(), StringComparison.Ordinal);
         Assert.Empty(before.Diff(await SettledAsync(), "inbox", "conversations")); // the 1:1 chat's reference is stored on first contact
-        Assert.True(graph.Fault.Requests > 0);
+        Assert.Equal(0, graph.Accepted); // (a cold Graph client may use up the budget before its request even reaches the stand-in)
     }
 }
