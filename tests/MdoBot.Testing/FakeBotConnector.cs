@@ -46,6 +46,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
 
+    /// <summary>Fault of the member list read (GET v3/conversations/{id}/members).</summary>
+    public StandInFault MembersFault { get; } = new();
+
+    /// <summary>Fault of the meeting participant read (GET v1/meetings/{id}/participants/{user}).</summary>
+    public StandInFault ParticipantFault { get; } = new();
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         FakeBotConnector? self = null;
@@ -115,12 +121,14 @@ public sealed class FakeBotConnector : IAsyncDisposable
             self().Add(new RecordedCall("create", id, null, body));
             return Results.Json(new { id, serviceUrl = self().ServiceUrl });
         });
-        app.MapGet("/_connector/v3/conversations/{conversationId}/members", (string conversationId) =>
-            Results.Json(self().Members.TryGetValue(conversationId, out var m) ? m : []));
-        app.MapGet("/_connector/v1/meetings/{meetingId}/participants/{userId}", (string meetingId, string userId) =>
-            self().MeetingRoles.TryGetValue(meetingId + "|" + userId, out var role)
+        app.MapGet("/_connector/v3/conversations/{conversationId}/members", async (string conversationId, HttpContext context) =>
+            await self().MembersFault.ApplyAsync(context)
+            ?? Results.Json(self().Members.TryGetValue(conversationId, out var m) ? m : []));
+        app.MapGet("/_connector/v1/meetings/{meetingId}/participants/{userId}", async (string meetingId, string userId, HttpContext context) =>
+            await self().ParticipantFault.ApplyAsync(context)
+            ?? (self().MeetingRoles.TryGetValue(meetingId + "|" + userId, out var role)
                 ? Results.Json(new { user = new { id = userId }, meeting = new { role, inMeeting = true } })
-                : Results.NotFound());
+                : Results.NotFound()));
         app.MapGet("/_connector/v1/meetings/{meetingId}", (string meetingId) =>
             self().RecordRead("meeting", meetingId) && self().Meetings.TryGetValue(meetingId, out var m)
                 ? Results.Json(new

@@ -26,4 +26,10 @@ public sealed record InboundRequestInfo(
 public interface IInboundAuthenticator
 {
     Task<AuthResult> AuthenticateAsync(InboundRequestInfo request, CancellationToken ct);
+
+    /// <summary>
+    /// Checks the credentials alone (header and caller address), before the body is read; the activity is bound
+    /// afterwards with <see cref="AuthenticatedCaller.CheckActivity"/>.
+    /// </summary>
+    Task<AuthenticatedCaller> AuthenticateCallerAsync(string? authorizationHeader, System.Net.IPAddress? remoteAddress, CancellationToken ct);
 }

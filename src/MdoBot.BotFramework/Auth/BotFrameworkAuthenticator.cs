@@ -38,11 +38,9 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     public async Task<AuthResult> AuthenticateAsync(InboundRequestInfo request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var options = _options.Value;
-        var result = options.IsDevelopmentMode
-            ? AuthenticateDevelopment(request)
-            : await AuthenticateTokenAsync(request, options, ct).ConfigureAwait(false);
-        if (!result.Succeeded)
+        var caller = await AuthenticateCallerAsync(request.AuthorizationHeader, request.RemoteAddress, ct).ConfigureAwait(false);
+        var result = caller.CheckActivity(request.ServiceUrl, request.ChannelId);
+        if (caller.Succeeded && !result.Succeeded)
         {
             AuthLog.RequestRejected(_logger, result.StatusCode, result.Reason ?? "unknown");
         }
@@ -50,29 +48,45 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         return result;
     }
 
+    public async Task<AuthenticatedCaller> AuthenticateCallerAsync(string? authorizationHeader, IPAddress? remoteAddress, CancellationToken ct)
+    {
+        var options = _options.Value;
+        var caller = options.IsDevelopmentMode
+            ? AuthenticateDevelopment(authorizationHeader, remoteAddress)
+            : await AuthenticateTokenAsync(authorizationHeader, options, ct).ConfigureAwait(false);
+        if (!caller.Succeeded)
+        {
+            AuthLog.RequestRejected(_logger, caller.Result.StatusCode, caller.Result.Reason ?? "unknown");
+        }
+
+        return caller;
+    }
+
     internal static bool IsLoopback(IPAddress? address) =>
         address is not null
         && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
-    private static AuthResult AuthenticateDevelopment(InboundRequestInfo request)
+    private static AuthenticatedCaller AuthenticateDevelopment(string? authorizationHeader, IPAddress? remoteAddress)
     {
-        if (!string.IsNullOrWhiteSpace(request.AuthorizationHeader))
+        if (!string.IsNullOrWhiteSpace(authorizationHeader))
         {
-            return AuthResult.Unauthorized("development mode cannot validate tokens");
+            return Refuse("development mode cannot validate tokens");
         }
 
-        return IsLoopback(request.RemoteAddress)
-            ? AuthResult.Ok
-            : AuthResult.Unauthorized("development mode accepts loopback requests only");
+        return IsLoopback(remoteAddress)
+            ? AuthenticatedCaller.Development
+            : Refuse("development mode accepts loopback requests only");
     }
 
-    private async Task<AuthResult> AuthenticateTokenAsync(InboundRequestInfo request, BotOptions options, CancellationToken ct)
+    private static AuthenticatedCaller Refuse(string reason) => AuthenticatedCaller.Refused(AuthResult.Unauthorized(reason));
+
+    private async Task<AuthenticatedCaller> AuthenticateTokenAsync(string? authorizationHeader, BotOptions options, CancellationToken ct)
     {
         const string prefix = "Bearer ";
-        var header = request.AuthorizationHeader?.Trim();
+        var header = authorizationHeader?.Trim();
         if (header is null || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length == prefix.Length)
         {
-            return AuthResult.Unauthorized("missing or non-bearer authorization header");
+            return Refuse("missing or non-bearer authorization header");
         }
 
         JsonWebToken token;
@@ -82,18 +96,18 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
         {
-            return AuthResult.Unauthorized("malformed token");
+            return Refuse("malformed token");
         }
 
         // Checked before any key lookup so junk tokens cannot force JWKS refreshes.
         if (token.Alg != SecurityAlgorithms.RsaSha256)
         {
-            return AuthResult.Unauthorized("unsupported token algorithm");
+            return Refuse("unsupported token algorithm");
         }
 
         if (string.IsNullOrEmpty(token.Kid))
         {
-            return AuthResult.Unauthorized("token has no key id");
+            return Refuse("token has no key id");
         }
 
         BotSigningKey? key;
@@ -104,28 +118,18 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         catch (OpenIdMetadataException ex)
         {
             AuthLog.KeysUnavailable(_logger, ex);
-            return AuthResult.Unauthorized("signing keys unavailable");
+            return Refuse("signing keys unavailable");
         }
 
         if (key is null)
         {
-            return AuthResult.Unauthorized("unknown signing key");
+            return Refuse("unknown signing key");
         }
 
         var validation = await _handler.ValidateTokenAsync(token, CreateParameters(options, key)).ConfigureAwait(false);
-        if (!validation.IsValid)
-        {
-            return AuthResult.Unauthorized(TokenChecks.DescribeFailure(validation.Exception));
-        }
-
-        if (!TokenChecks.ServiceUrlMatches(token, request.ServiceUrl))
-        {
-            return AuthResult.Unauthorized("serviceUrl claim missing or mismatched");
-        }
-
-        return request.ChannelId is { Length: > 0 } channel && key.Endorsements.Contains(channel, StringComparer.Ordinal)
-            ? AuthResult.Ok
-            : AuthResult.Forbidden("signing key not endorsed for channel");
+        return validation.IsValid
+            ? AuthenticatedCaller.WithToken(token, key)
+            : Refuse(TokenChecks.DescribeFailure(validation.Exception));
     }
 
     private TokenValidationParameters CreateParameters(BotOptions options, BotSigningKey key) => new()

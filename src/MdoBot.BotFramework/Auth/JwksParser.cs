@@ -19,6 +19,11 @@ internal static class JwksParser
             throw new OpenIdMetadataException("OpenID metadata has no valid jwks_uri.");
         }
 
+        if (metadataUrl.Scheme == Uri.UriSchemeHttps && jwksUri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new OpenIdMetadataException("OpenID metadata points to a jwks_uri that is not https.");
+        }
+
         return jwksUri;
     }
 

@@ -40,4 +40,19 @@ public sealed class BotOptions : ICredentialOptions
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com/";
 
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>Returns a description of what is wrong, or null when the options are usable.</summary>
+    public string? Validate()
+    {
+        if (!Uri.TryCreate(OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
+            || (metadata.Scheme != Uri.UriSchemeHttps && metadata.Scheme != Uri.UriSchemeHttp))
+        {
+            return "Bot:OpenIdMetadataUrl must be an absolute https URL.";
+        }
+
+        // The signing keys decide who may talk to the bot: outside development mode they come over https only.
+        return !IsDevelopmentMode && metadata.Scheme != Uri.UriSchemeHttps
+            ? $"Bot:OpenIdMetadataUrl must use https when Bot:AppId is set (got '{metadata.Scheme}://'); plain http is only accepted in development mode."
+            : null;
+    }
 }

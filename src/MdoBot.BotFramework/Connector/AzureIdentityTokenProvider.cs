@@ -21,7 +21,13 @@ public sealed class AzureIdentityTokenProvider : IConnectorTokenProvider
     private volatile CachedToken? _cached;
 
     public AzureIdentityTokenProvider(IOptions<BotOptions> options, TimeProvider time)
-        : this(ConnectorCredentialFactory.Create(Value(options)), Value(options).ConnectorScope, time)
+        : this(options, time, transport: null)
+    {
+    }
+
+    /// <param name="transport">The HTTP transport Azure.Identity uses for the token requests (null = its default).</param>
+    public AzureIdentityTokenProvider(IOptions<BotOptions> options, TimeProvider time, Azure.Core.Pipeline.HttpPipelineTransport? transport)
+        : this(ConnectorCredentialFactory.Create(Value(options), transport), Value(options).ConnectorScope, time)
     {
     }
 

@@ -10,7 +10,7 @@ internal static class ConnectorCredentialFactory
     private static readonly CredentialNaming Naming = new("Bot", "AppId", "the bot's home tenant (single-tenant registration)");
 
     /// <summary>Returns null in development mode (no token at all).</summary>
-    public static TokenCredential? Create(BotOptions options)
+    public static TokenCredential? Create(BotOptions options, Azure.Core.Pipeline.HttpPipelineTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.CredentialKind == CredentialKind.None && !options.IsDevelopmentMode)
@@ -24,6 +24,6 @@ internal static class ConnectorCredentialFactory
             CredentialFactory.Require(Naming, options.AppId, "AppId");
         }
 
-        return CredentialFactory.Create(options, Naming);
+        return CredentialFactory.Create(options, Naming, transport);
     }
 }

@@ -27,20 +27,29 @@ public static partial class BotEndpoints
         ITenantRefusal refusal, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("MdoBot.Inbound");
+        if (InboundReader.CheckDeclaredLength(http.Request) is { } tooLarge)
+        {
+            return Reject(logger, tooLarge.Status, tooLarge.Error);
+        }
+
+        // The credentials are checked before the body is read or parsed: an unauthenticated caller gets 401 and costs no parse.
+        var caller = await auth.AuthenticateCallerAsync(
+            http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, http.Connection.RemoteIpAddress, ct);
+        if (!caller.Succeeded)
+        {
+            return Reject(logger, caller.Result.StatusCode, caller.Result.Reason);
+        }
+
         var read = await InboundReader.ReadAsync(http.Request, ct);
         if (read.Activity is not { } activity)
         {
-            LogRejected(logger, read.Status, read.Error);
-            return Results.Json(new { error = read.Error }, statusCode: read.Status);
+            return Reject(logger, read.Status, read.Error);
         }
 
-        var authResult = await auth.AuthenticateAsync(
-            new InboundRequestInfo(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
-                http.Connection.RemoteIpAddress, activity.ServiceUrl, activity.ChannelId), ct);
+        var authResult = caller.CheckActivity(activity.ServiceUrl, activity.ChannelId);
         if (!authResult.Succeeded)
         {
-            LogRejected(logger, authResult.StatusCode, authResult.Reason);
-            return Results.Json(new { error = authResult.Reason }, statusCode: authResult.StatusCode);
+            return Reject(logger, authResult.StatusCode, authResult.Reason);
         }
 
         if (!tenants.IsAllowed(activity))
@@ -65,6 +74,12 @@ public static partial class BotEndpoints
         return json is null
             ? Results.StatusCode(response.Status)
             : Results.Text(json, "application/json", statusCode: response.Status);
+    }
+
+    private static IResult Reject(ILogger logger, int status, string? reason)
+    {
+        LogRejected(logger, status, reason);
+        return Results.Json(new { error = reason }, statusCode: status);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound request rejected with {Status}: {Reason}")]

@@ -25,6 +25,10 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<TenantPolicy>();
         services.AddBotFrameworkAuthentication();
         services.AddBotConnector();
+        services.AddOptions<TurnBudgetOptions>().Bind(configuration.GetSection(TurnBudgetOptions.Section))
+            .Validate(o => o.Validate() is null, "TurnBudget options are invalid (each 10 ms-10 s, together at most 12 s).").ValidateOnStart();
+        services.TryAddSingleton(new TurnBudgetClock(TimeProvider.System));
+        services.AddSingleton<TurnBudget>();
 
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<OutboxSignal>();

@@ -4,19 +4,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace MdoBot.BotFramework.Hosting;
 
-/// <summary>Reads and checks the body of <c>POST /api/messages</c> before anything else happens.</summary>
+/// <summary>Reads and checks the body of <c>POST /api/messages</c>, once the caller's credentials were accepted.</summary>
 public static class InboundReader
 {
     public const int MaxBodyBytes = 256 * 1024;
 
     public sealed record Result(Activity? Activity, int Status, string? Error);
 
-    public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>A 413 when the declared length is over the limit (checked before anything is read); null otherwise.</summary>
+    public static Result? CheckDeclaredLength(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBodyBytes)
+        return request.ContentLength > MaxBodyBytes ? new Result(null, StatusCodes.Status413PayloadTooLarge, "Payload too large.") : null;
+    }
+
+    public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (CheckDeclaredLength(request) is { } tooLarge)
         {
-            return new Result(null, StatusCodes.Status413PayloadTooLarge, "Payload too large.");
+            return tooLarge;
         }
 
         var buffer = new MemoryStream();

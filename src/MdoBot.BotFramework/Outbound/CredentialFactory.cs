@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 
 namespace MdoBot.BotFramework.Outbound;
@@ -48,7 +49,7 @@ public static class CredentialFactory
     private static readonly string[] MultiTenantAliases = ["common", "organizations", "consumers"];
 
     /// <summary>The credential <paramref name="options"/> ask for; null for <see cref="CredentialKind.None"/>.</summary>
-    public static TokenCredential? Create(ICredentialOptions options, CredentialNaming naming)
+    public static TokenCredential? Create(ICredentialOptions options, CredentialNaming naming, HttpPipelineTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(naming);
@@ -61,16 +62,16 @@ public static class CredentialFactory
                 RequireSingleTenantApp(settings);
                 Require(settings.Naming, settings.Options.ClientSecret, "ClientSecret");
                 return new ClientSecretCredential(settings.Options.TenantId, settings.Options.CredentialClientId, settings.Options.ClientSecret,
-                    new ClientSecretCredentialOptions { AuthorityHost = AuthorityHost(settings) });
+                    WithTransport(new ClientSecretCredentialOptions { AuthorityHost = AuthorityHost(settings) }, transport));
             case CredentialKind.Certificate:
                 RequireSingleTenantApp(settings);
                 return new ClientCertificateCredential(settings.Options.TenantId, settings.Options.CredentialClientId, LoadCertificate(settings),
-                    new ClientCertificateCredentialOptions { AuthorityHost = AuthorityHost(settings) });
+                    WithTransport(new ClientCertificateCredentialOptions { AuthorityHost = AuthorityHost(settings) }, transport));
             case CredentialKind.ManagedIdentity:
                 var id = string.IsNullOrWhiteSpace(settings.Options.ManagedIdentityClientId)
                     ? ManagedIdentityId.SystemAssigned
                     : ManagedIdentityId.FromUserAssignedClientId(settings.Options.ManagedIdentityClientId);
-                return new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(id));
+                return new ManagedIdentityCredential(WithTransport(new ManagedIdentityCredentialOptions(id), transport));
             default:
                 throw Error(settings.Naming, $"{settings.Naming.Section}:CredentialKind '{settings.Options.CredentialKind}' is not supported.");
         }
@@ -90,6 +91,18 @@ public static class CredentialFactory
     {
         ArgumentNullException.ThrowIfNull(naming);
         return new($"{naming.Section} configuration error: {message}");
+    }
+
+    /// <summary>Sends the credential's token requests through <paramref name="transport"/> (tests: a local stand-in for Entra).</summary>
+    private static T WithTransport<T>(T options, HttpPipelineTransport? transport)
+        where T : ClientOptions
+    {
+        if (transport is not null)
+        {
+            options.Transport = transport;
+        }
+
+        return options;
     }
 
     private static void RequireSingleTenantApp(Settings settings)

@@ -48,9 +48,26 @@ public sealed class ActivityRouter
 
     public IReadOnlyCollection<string> CommandNames => _commands.Keys;
 
+    /// <summary>
+    /// Routes the turn. When a dependency the handler needs is unavailable, everything the handler recorded is
+    /// discarded and the user is told to try again (<see cref="DependencyReplies"/>).
+    /// </summary>
     public async Task RouteAsync(TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        try
+        {
+            await DispatchAsync(turn, ct);
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            turn.Changes.Discard();
+            DependencyReplies.Answer(turn, ex.Dependency);
+        }
+    }
+
+    private async Task DispatchAsync(TurnContext turn, CancellationToken ct)
+    {
         var activity = turn.Activity;
         switch (activity.Type)
         {

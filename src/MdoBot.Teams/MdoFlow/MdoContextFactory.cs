@@ -51,7 +51,7 @@ public sealed class MdoContextFactory(
     public async Task<MdoContext> CreateNewAsync(TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var memberList = await members.GetAsync(turn.Conversation, ct);
+        var memberList = await MembersAsync(turn, turn.Conversation, ct);
         var creator = new Participant(turn.UserId!, turn.UserName is { Length: > 0 } n ? n : MemberDirectory.Find(memberList, turn.UserId)?.Name ?? "?");
         var title = await meetingTitle.GetAsync(turn.Conversation, ct)
             ?? (turn.Activity.Conversation?.Name is { Length: > 0 } name ? name : Mdo.DefaultTitle);
@@ -66,6 +66,10 @@ public sealed class MdoContextFactory(
     private async Task<MdoContext> CreateAsync(TurnContext turn, LoadedMdo loaded, ConversationRef conversation, CancellationToken ct)
     {
         turn.Changes.Scope ??= loaded.Mdo.Id; // the turn's messages belong to this MDO (purged if it is erased)
-        return new(turn, loaded, conversation, await members.GetAsync(conversation, ct), options.Value, await followUps.ForAsync(loaded.Mdo, ct));
+        return new(turn, loaded, conversation, await MembersAsync(turn, conversation, ct), options.Value, await followUps.ForAsync(loaded.Mdo, ct));
     }
+
+    /// <summary>A user's turn needs the member list (or the user is asked to try again); a timer makes do without it.</summary>
+    private Task<IReadOnlyList<Participant>> MembersAsync(TurnContext turn, ConversationRef conversation, CancellationToken ct) =>
+        turn.Activity.Type == BotFramework.Hosting.TimerFiring.TimerActivityType ? members.GetAsync(conversation, ct) : members.RequireAsync(conversation, ct);
 }

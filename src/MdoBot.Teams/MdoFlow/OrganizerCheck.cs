@@ -1,15 +1,19 @@
 using MdoBot.BotFramework.Protocol;
+using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.Teams.MdoFlow;
 
 /// <summary>
 /// In a meeting chat, the meeting organizer counts as a chair when Teams tells us their role
-/// (<c>GET v1/meetings/{id}/participants/{userId}</c>).
+/// (<c>GET v1/meetings/{id}/participants/{userId}</c>, within the turn budget of <see cref="TurnDependency.MeetingParticipant"/>).
 /// </summary>
-public sealed partial class OrganizerCheck(IConnectorClient connector, ILogger<OrganizerCheck> logger)
+public sealed class OrganizerCheck(IConnectorClient connector, TurnBudget budget)
 {
-    /// <summary>Adds the actor as chair when they organize the meeting; true when that happened.</summary>
+    /// <summary>
+    /// Adds the actor as chair when they organize the meeting; true when that happened. Throws
+    /// <see cref="DependencyUnavailableException"/> when Teams cannot tell in time (the user is asked to try again).
+    /// </summary>
     public async Task<bool> TryPromoteAsync(MdoContext ctx, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ctx);
@@ -19,23 +23,9 @@ public sealed partial class OrganizerCheck(IConnectorClient connector, ILogger<O
             return false;
         }
 
-        try
-        {
-            var participant = await connector.GetMeetingParticipantAsync(conversation.ServiceUrl, meetingId, userId, tenant, ct);
-            if (!string.Equals(participant?.Meeting?.Role, "Organizer", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            return ctx.Mdo.AddOrganizerAsChair(ctx.Actor);
-        }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException)
-        {
-            LogUnavailable(logger, ex.GetType().Name);
-            return false;
-        }
+        var participant = await budget.ConnectorAsync(TurnDependency.MeetingParticipant,
+            t => connector.GetMeetingParticipantAsync(conversation.ServiceUrl, meetingId, userId, tenant, t), ct);
+        return string.Equals(participant?.Meeting?.Role, "Organizer", StringComparison.OrdinalIgnoreCase)
+            && ctx.Mdo.AddOrganizerAsChair(ctx.Actor);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting participant role not available: {Error}")]
-    private static partial void LogUnavailable(ILogger logger, string error);
 }

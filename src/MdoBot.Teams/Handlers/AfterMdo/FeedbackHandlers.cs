@@ -54,7 +54,8 @@ public sealed class CheckFeedbackHandler(MdoContextFactory factory, OrganizerChe
 }
 
 /// <summary>Sends the edited text to the address typed in the card (used once, never stored) and records it.</summary>
-public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerCheck organizers, IMailSender mail) : FeedbackHandlerBase(factory, organizers)
+public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerCheck organizers, IMailSender mail, TurnBudget budget)
+    : FeedbackHandlerBase(factory, organizers)
 {
     public override string Verb => CardVerbs.SendFeedback;
 
@@ -72,12 +73,28 @@ public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerChec
         }
 
         var subject = letter == FeedbackLanguage.English ? "Feedback from the meeting about your family" : "Terugkoppeling van het overleg over uw gezin";
-        var outcome = await mail.SendAsync(new MailMessage(address.Address, subject, SummaryText.Html(text), text), ct);
+        var message = new MailMessage(address.Address, subject, SummaryText.Html(text), text);
+        MailResult outcome;
+        try
+        {
+            outcome = await budget.RunAsync(TurnDependency.Graph, t => mail.SendAsync(message, t), ct);
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            // The typed text stays in the card, so the user can simply press send again.
+            ShowDraft(ctx, c, text, letter, DependencyReplies.Text(ex.Dependency, lang));
+            return;
+        }
+
         if (outcome.Outcome != MailOutcome.Sent)
         {
-            ShowDraft(ctx, c, text, letter, outcome.Outcome == MailOutcome.Skipped
-                ? lang.Pick("E-mail is niet ingesteld voor MdoBot. Stuur de tekst zelf, en markeer daarna 'Persoonlijk besproken' of vraag de beheerder e-mail in te stellen.", "E-mail is not set up for MdoBot. Send the text yourself, or ask the administrator to set up e-mail.")
-                : lang.Pick("Versturen lukte niet. Probeer het later opnieuw.", "Sending failed. Please try again later."));
+            // Failed = still failing after the bounded retries: as unreachable as a time-out, so the same answer.
+            ShowDraft(ctx, c, text, letter, outcome.Outcome switch
+            {
+                MailOutcome.Skipped => lang.Pick("E-mail is niet ingesteld voor MdoBot. Stuur de tekst zelf, en markeer daarna 'Persoonlijk besproken' of vraag de beheerder e-mail in te stellen.", "E-mail is not set up for MdoBot. Send the text yourself, or ask the administrator to set up e-mail."),
+                MailOutcome.Failed => DependencyReplies.Text(TurnDependency.Graph, lang),
+                _ => lang.Pick("Versturen lukte niet: MdoBot mag geen e-mail versturen. Vraag de beheerder dit na te kijken.", "Sending failed: MdoBot is not allowed to send e-mail. Please ask the administrator to check this."),
+            });
             return;
         }
 

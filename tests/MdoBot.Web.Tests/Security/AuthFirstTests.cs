@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using static MdoBot.Web.Tests.MeetingChat;
+
+namespace MdoBot.Web.Tests.Security;
+
+/// <summary>
+/// <c>/api/messages</c> checks the caller before it reads the body (401 without a parse, the 256 KB limit still
+/// applies), keys duplicates on conversation + activity id, and outside development mode takes signing keys over https only.
+/// </summary>
+public sealed class AuthFirstTests : IAsyncLifetime
+{
+    private BotApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await BotApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"type\":\"message\"}")]
+    public async Task UnauthenticatedCaller_MalformedBody_Gets401NotA400(string body)
+    {
+        var before = _app.TableCounts();
+
+        var (status, _) = await _app.PostBytesAsync(Encoding.UTF8.GetBytes(body), authorization: "Bearer abc.def.ghi");
+
+        Assert.Equal(401, status);
+        Assert.Equal(before, _app.TableCounts());
+    }
+
+    [Fact]
+    public async Task UnauthenticatedCaller_OversizedChunkedBody_Gets401WithoutItBeingRead()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StreamContent(new MemoryStream(new byte[300 * 1024])) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "abc.def.ghi");
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer abc.def.ghi")]
+    public async Task DeclaredBodyOver256KB_Gets413BeforeAnything(string? authorization)
+    {
+        var (status, _) = await _app.PostBytesAsync(new byte[300 * 1024], authorization);
+
+        Assert.Equal(413, status);
+    }
+
+    [Fact]
+    public async Task AuthenticatedCaller_ChunkedBodyOver256KB_Gets413()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StreamContent(new MemoryStream(new byte[300 * 1024])) };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task InvokesActivityId_ResentAsAMessage_IsNotProcessedAgain()
+    {
+        var chat = new MeetingChat(_app);
+        chat.RegisterMembers();
+        await chat.InstallAsync();
+        var invoke = chat.InvokeActivity(Chair, new System.Text.Json.Nodes.JsonObject { ["verb"] = "help.show" }, activityId: "1712345678901");
+        Assert.Equal(HttpStatusCode.OK, (await _app.PostAsync(invoke)).StatusCode);
+        await _app.DrainAsync();
+        var before = StateSnapshot.Of(_app);
+
+        var resent = chat.MentionMessage(Chair, "agenda", id: "1712345678901");
+        Assert.Equal(HttpStatusCode.OK, (await _app.PostAsync(resent)).StatusCode);
+        await _app.DrainAsync();
+
+        Assert.Empty(before.Diff(StateSnapshot.Of(_app)));
+        Assert.Equal(string.Empty, _app.MdoJson());
+    }
+
+    [Fact]
+    public void OutsideDevelopmentMode_PlainHttpMetadataUrl_RefusesToStart()
+    {
+        var dir = Directory.CreateTempSubdirectory("mdobot-https-").FullName;
+        try
+        {
+            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseSetting("Bot:AppId", "11111111-2222-3333-4444-555555555555");
+                b.UseSetting("Bot:OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration");
+                b.UseSetting("Storage:SqlitePath", Path.Combine(dir, "mdobot.db"));
+            });
+
+            var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+            Assert.Contains("Bot:OpenIdMetadataUrl must use https", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
