@@ -12,6 +12,18 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     protected override Task<SqlStore> OpenSecondInstanceAsync(SqlStore store) =>
         Task.FromResult<SqlStore>(new SqliteStore(((SqliteStore)store).FilePath, Time));
 
+    protected override Task<SqlStore> OpenInstanceWithClockAsync(SqlStore store, TimeProvider time) =>
+        Task.FromResult<SqlStore>(new SqliteStore(((SqliteStore)store).FilePath, time));
+
+    protected override async Task ExecuteSqlAsync(SqlStore store, string sql)
+    {
+        await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={((SqliteStore)store).FilePath}");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Migrate_NewFile_CreatesOwnerOnlyFile()

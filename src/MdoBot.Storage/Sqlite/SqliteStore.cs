@@ -46,6 +46,9 @@ public sealed class SqliteStore : SqlStore
 
     protected override string BytesColumn => "BLOB";
 
+    /// <summary>One process uses the file, so the database clock is the system clock (not the injected TimeProvider).</summary>
+    protected override string DatabaseNowMs => "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var conn = new SqliteConnection(_connectionString);

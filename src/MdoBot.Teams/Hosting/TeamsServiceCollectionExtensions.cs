@@ -41,6 +41,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<TimerFiring>();
+        services.AddOptions<OutboxLeaseOptions>().Bind(configuration.GetSection(OutboxLeaseOptions.Section))
+            .Validate(o => o.Validate() is null, "Outbox lease options are invalid (heartbeat 100 ms-30 s, expiry >= 3 heartbeats, 1 s-5 min).").ValidateOnStart();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<TimerScheduler>();
         services.AddSingleton<Compactor>();

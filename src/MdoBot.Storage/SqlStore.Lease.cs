@@ -1,0 +1,111 @@
+using System.Data.Common;
+using Dapper;
+using MdoBot.Domain.Persistence;
+
+namespace MdoBot.Storage;
+
+/// <summary>
+/// The outbox lease as a row (<see cref="LeaseTable"/>): taken over by one conditional UPDATE once it has
+/// expired, renewed by its holder's heartbeat, and every fenced write checks the token in the same
+/// transaction. Expiry is judged by the database's clock (<see cref="DatabaseNowMs"/>), never by an
+/// instance's <see cref="TimeProvider"/>, so a clock jump on one instance can neither steal a live lease
+/// nor keep an expired one. SQLite (one process) uses the same row; its "database clock" is the system clock.
+/// </summary>
+public abstract partial class SqlStore
+{
+    /// <summary>SQL for the database's current time in Unix milliseconds.</summary>
+    protected abstract string DatabaseNowMs { get; }
+
+    /// <summary>Appended to the fence check inside a fenced write: PostgreSQL locks the lease row (FOR SHARE) so a takeover waits for the write.</summary>
+    protected virtual string LockLeaseRow => string.Empty;
+
+    /// <summary>The lease row of <c>@name</c> while <c>@token</c> is current and unexpired.</summary>
+    private string CurrentLease => $"lease_name = @name AND token = @token AND expires_at > {DatabaseNowMs}";
+
+    public async Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(string holder, TimeSpan expiry, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder);
+        var ttl = LeaseMilliseconds(expiry);
+        var token = await WriteAsync(async () =>
+        {
+            await using var conn = await OpenAsync(ct);
+            return await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
+                $"""
+                UPDATE leases SET holder = @holder, token = token + 1, expires_at = {DatabaseNowMs} + @ttl
+                WHERE lease_name = @name AND expires_at <= {DatabaseNowMs}
+                RETURNING {SelectInt64("token")}
+                """, new { holder, ttl, name = LeaseTable.OutboxLease }, commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct));
+        }, ct);
+        return token is { } t ? new SqlDeliveryLease(this, t, expiry) : null;
+    }
+
+    private async Task<bool> HoldsLeaseAsync(DbConnection conn, DbTransaction? tx, long token, CancellationToken ct) =>
+        await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT {SelectInt64("token")} FROM leases WHERE {CurrentLease}{(tx is null ? "" : LockLeaseRow)}",
+            new { name = LeaseTable.OutboxLease, token }, tx, cancellationToken: ct)) is not null;
+
+    private async Task<bool> IsLeaseHeldAsync(long token, TimeSpan expiry, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        return await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT {SelectInt64("token")} FROM leases WHERE {CurrentLease}",
+            new { name = LeaseTable.OutboxLease, token }, commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct)) is not null;
+    }
+
+    /// <summary>Extends an unexpired lease; an expired one is not revived (its holder must take it anew, with a new token).</summary>
+    private Task<bool> RenewLeaseAsync(long token, TimeSpan expiry, CancellationToken ct) =>
+        WriteAsync(async () =>
+        {
+            await using var conn = await OpenAsync(ct);
+            return await conn.ExecuteAsync(new CommandDefinition(
+                $"UPDATE leases SET expires_at = {DatabaseNowMs} + @ttl WHERE {CurrentLease}",
+                new { ttl = LeaseMilliseconds(expiry), name = LeaseTable.OutboxLease, token },
+                commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct)) == 1;
+        }, ct);
+
+    /// <summary>Ends the lease at once (graceful stop), so another instance need not wait for its expiry.</summary>
+    private Task<bool> ReleaseLeaseAsync(long token, TimeSpan expiry) =>
+        WriteAsync(async () =>
+        {
+            await using var conn = await OpenAsync(CancellationToken.None);
+            return await conn.ExecuteAsync(new CommandDefinition(
+                "UPDATE leases SET expires_at = 0 WHERE lease_name = @name AND token = @token",
+                new { name = LeaseTable.OutboxLease, token }, commandTimeout: LeaseCommandTimeout(expiry))) == 1;
+        }, CancellationToken.None);
+
+    private static long LeaseMilliseconds(TimeSpan expiry) =>
+        expiry > TimeSpan.Zero ? (long)expiry.TotalMilliseconds : throw new ArgumentOutOfRangeException(nameof(expiry), "A lease needs a positive expiry.");
+
+    /// <summary>A lease command that takes longer than half the expiry has failed: the heartbeat must notice in time.</summary>
+    private static int LeaseCommandTimeout(TimeSpan expiry) => Math.Max(1, (int)Math.Ceiling(expiry.TotalSeconds / 2));
+
+    private sealed class SqlDeliveryLease(SqlStore store, long token, TimeSpan expiry) : IDeliveryLease
+    {
+        public long FencingToken => token;
+
+        public Task<bool> IsHeldAsync(CancellationToken ct = default) => store.IsLeaseHeldAsync(token, expiry, ct);
+
+        public Task<bool> RenewAsync(CancellationToken ct = default) => store.RenewLeaseAsync(token, expiry, ct);
+
+        public Task<bool> MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default)
+        {
+            ArgumentNullException.ThrowIfNull(delivered);
+            return store.WriteAsync(() => store.MarkDeliveredCoreAsync(delivered, token, ct), ct);
+        }
+
+        public Task<bool> MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default) =>
+            store.WriteAsync(() => store.MarkFailedCoreAsync(item, permanent, token, ct), ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await store.ReleaseLeaseAsync(token, expiry);
+            }
+            catch (DbException)
+            {
+                // the database is unreachable: the lease then simply expires
+            }
+        }
+    }
+}
