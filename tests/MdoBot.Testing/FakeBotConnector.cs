@@ -43,6 +43,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
 
+    /// <summary>How long each send takes to answer (a connector's latency; real time); zero by default.</summary>
+    public TimeSpan SendDelay { get; set; }
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         FakeBotConnector? self = null;
@@ -127,6 +130,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(string kind, string conversationId, string? activityId, HttpRequest request)
     {
         var body = JsonNode.Parse(await request.ReadBodyAsync());
+        if (SendDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(SendDelay);
+        }
+
         if (kind != "update" && FailNext.TryDequeue(out var status))
         {
             FailedAnswers.Enqueue((status, DateTimeOffset.UtcNow));

@@ -109,7 +109,10 @@ public sealed partial class OutboxDispatcher(
                 hadFailure = true;
             }
 
-            await signal.Signal.WaitAsync(hadFailure ? TimeSpan.FromSeconds(2) : IdlePoll, time, stoppingToken);
+            // Wake-ups are in-process: messages committed by another instance are found by this poll, at
+            // the latest one heartbeat later.
+            var idle = options.LeaseHeartbeat < IdlePoll ? options.LeaseHeartbeat : IdlePoll;
+            await signal.Signal.WaitAsync(hadFailure ? TimeSpan.FromSeconds(2) : idle, time, stoppingToken);
         }
     }
 
