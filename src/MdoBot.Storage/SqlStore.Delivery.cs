@@ -94,7 +94,7 @@ public abstract partial class SqlStore
         var fence = fencingToken is null ? "" : $" AND EXISTS (SELECT 1 FROM leases WHERE {CurrentLease})";
         var updated = await conn.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET attempts = attempts + 1, failed = @failed WHERE id = @Id" + fence,
-            new { item.Id, failed = permanent ? 1 : 0, name = LeaseTable.OutboxLease, token = fencingToken ?? 0 }, cancellationToken: ct));
+            new { item.Id, failed = permanent ? 1 : 0, name = LeaseTable.OutboxLease, token = fencingToken ?? 0, now = Now() }, cancellationToken: ct));
         return updated > 0;
     }
 

@@ -9,11 +9,12 @@ namespace MdoBot.Storage;
 /// expired, renewed by its holder's heartbeat, and every fenced write checks the token in the same
 /// transaction. Expiry is judged by the database's clock (<see cref="DatabaseNowMs"/>), never by an
 /// instance's <see cref="TimeProvider"/>, so a clock jump on one instance can neither steal a live lease
-/// nor keep an expired one. SQLite (one process) uses the same row; its "database clock" is the system clock.
+/// nor keep an expired one. SQLite serves one process: it uses the same row, judged by that process's
+/// TimeProvider (passed as <c>@now</c>; there is no other clock), so its one instance always holds the lease.
 /// </summary>
 public abstract partial class SqlStore
 {
-    /// <summary>SQL for the database's current time in Unix milliseconds.</summary>
+    /// <summary>SQL for the database's current time in Unix milliseconds (may use the parameter <c>@now</c>, the store's clock).</summary>
     protected abstract string DatabaseNowMs { get; }
 
     /// <summary>Appended to the fence check inside a fenced write: PostgreSQL locks the lease row (FOR SHARE) so a takeover waits for the write.</summary>
@@ -34,7 +35,7 @@ public abstract partial class SqlStore
                 UPDATE leases SET holder = @holder, token = token + 1, expires_at = {DatabaseNowMs} + @ttl
                 WHERE lease_name = @name AND expires_at <= {DatabaseNowMs}
                 RETURNING {SelectInt64("token")}
-                """, new { holder, ttl, name = LeaseTable.OutboxLease }, commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct));
+                """, new { holder, ttl, name = LeaseTable.OutboxLease, now = Now() }, commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct));
         }, ct);
         return token is { } t ? new SqlDeliveryLease(this, t, expiry) : null;
     }
@@ -42,14 +43,14 @@ public abstract partial class SqlStore
     private async Task<bool> HoldsLeaseAsync(DbConnection conn, DbTransaction? tx, long token, CancellationToken ct) =>
         await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"SELECT {SelectInt64("token")} FROM leases WHERE {CurrentLease}{(tx is null ? "" : LockLeaseRow)}",
-            new { name = LeaseTable.OutboxLease, token }, tx, cancellationToken: ct)) is not null;
+            new { name = LeaseTable.OutboxLease, token, now = Now() }, tx, cancellationToken: ct)) is not null;
 
     private async Task<bool> IsLeaseHeldAsync(long token, TimeSpan expiry, CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
         return await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"SELECT {SelectInt64("token")} FROM leases WHERE {CurrentLease}",
-            new { name = LeaseTable.OutboxLease, token }, commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct)) is not null;
+            new { name = LeaseTable.OutboxLease, token, now = Now() }, commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct)) is not null;
     }
 
     /// <summary>Extends an unexpired lease; an expired one is not revived (its holder must take it anew, with a new token).</summary>
@@ -59,7 +60,7 @@ public abstract partial class SqlStore
             await using var conn = await OpenAsync(ct);
             return await conn.ExecuteAsync(new CommandDefinition(
                 $"UPDATE leases SET expires_at = {DatabaseNowMs} + @ttl WHERE {CurrentLease}",
-                new { ttl = LeaseMilliseconds(expiry), name = LeaseTable.OutboxLease, token },
+                new { ttl = LeaseMilliseconds(expiry), name = LeaseTable.OutboxLease, token, now = Now() },
                 commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct)) == 1;
         }, ct);
 

@@ -70,6 +70,26 @@ public sealed class PostgresDeliveryLeaseTests(PostgresServerFixture server) : I
         Assert.False(await lease.MarkDeliveredAsync([new DeliveredItem(Assert.Single(await b.GetPendingAsync(10)), "x", null)]));
     }
 
+    /// <summary>Instances whose TimeProviders are a day behind and a day ahead: the lease does not care (database clock).</summary>
+    [Fact]
+    public async Task Lease_InstanceClockJumps_NeitherStealsALiveLeaseNorKeepsAnExpiredOne()
+    {
+        var a = await _stores.CreateAsync(_time);
+        await a.MigrateAsync();
+        var behind = _stores.OpenInstance(a, new ManualTimeProvider(_time.GetUtcNow() - TimeSpan.FromDays(1)));
+        var ahead = _stores.OpenInstance(a, new ManualTimeProvider(_time.GetUtcNow() + TimeSpan.FromDays(1)));
+        var lease = (await behind.TryAcquireDeliveryLeaseAsync("behind", Expiry))!;
+
+        Assert.Null(await ahead.TryAcquireDeliveryLeaseAsync("ahead", Expiry));
+        Assert.True(await lease.IsHeldAsync());
+
+        // The database's clock passes the expiry (simulated by moving the stored expiry back).
+        await PostgresSql.ScalarAsync<int>(_stores.ConnectionStringOf(a), $"UPDATE leases SET expires_at = expires_at - {(long)Expiry.TotalMilliseconds} RETURNING 1");
+        Assert.False(await lease.RenewAsync());
+        Assert.False(await lease.IsHeldAsync());
+        Assert.NotNull(await ahead.TryAcquireDeliveryLeaseAsync("ahead", Expiry));
+    }
+
     [Fact]
     public async Task ConnectionDefaults_AppliedWhereNotGiven_KeptWhereGiven()
     {

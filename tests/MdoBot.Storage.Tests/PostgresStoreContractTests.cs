@@ -12,9 +12,6 @@ public sealed class PostgresStoreContractTests(PostgresServerFixture server) : S
     protected override Task<SqlStore> OpenSecondInstanceAsync(SqlStore store) =>
         Task.FromResult<SqlStore>(_stores.OpenInstance((PostgresStore)store, Time));
 
-    protected override Task<SqlStore> OpenInstanceWithClockAsync(SqlStore store, TimeProvider time) =>
-        Task.FromResult<SqlStore>(_stores.OpenInstance((PostgresStore)store, time));
-
     protected override async Task ExecuteSqlAsync(SqlStore store, string sql)
     {
         await using var conn = new Npgsql.NpgsqlConnection(_stores.ConnectionStringOf((PostgresStore)store));

@@ -12,9 +12,6 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     protected override Task<SqlStore> OpenSecondInstanceAsync(SqlStore store) =>
         Task.FromResult<SqlStore>(new SqliteStore(((SqliteStore)store).FilePath, Time));
 
-    protected override Task<SqlStore> OpenInstanceWithClockAsync(SqlStore store, TimeProvider time) =>
-        Task.FromResult<SqlStore>(new SqliteStore(((SqliteStore)store).FilePath, time));
-
     protected override async Task ExecuteSqlAsync(SqlStore store, string sql)
     {
         await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={((SqliteStore)store).FilePath}");
@@ -30,6 +27,20 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     {
         var store = (SqliteStore)await NewStoreAsync();
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.FilePath));
+    }
+
+    /// <summary>One process, one clock: the SQLite lease is judged by the store's TimeProvider.</summary>
+    [Fact]
+    public async Task Lease_ExpiresByTheStoresClock()
+    {
+        var store = await NewStoreAsync();
+        var lease = (await store.TryAcquireDeliveryLeaseAsync("only", TimeSpan.FromSeconds(10)))!;
+        Time.Advance(TimeSpan.FromSeconds(9));
+        Assert.True(await lease.RenewAsync());
+        Time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.False(await lease.IsHeldAsync());
+        Assert.Equal(lease.FencingToken + 1, (await store.TryAcquireDeliveryLeaseAsync("only", TimeSpan.FromSeconds(10)))!.FencingToken);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using MdoBot.Domain.Persistence;
-using MdoBot.Testing;
 
 namespace MdoBot.Storage.Tests;
 
@@ -91,24 +90,6 @@ public abstract partial class StoreContractTests
         Assert.Equal(lease.FencingToken + 1, next.FencingToken);
     }
 
-    /// <summary>Instances whose TimeProviders are a day behind and a day ahead: the lease does not care (database clock).</summary>
-    [Fact]
-    public async Task Lease_InstanceClockJumps_NeitherStealsALiveLeaseNorKeepsAnExpiredOne()
-    {
-        var a = await NewStoreAsync();
-        var behind = await OpenInstanceWithClockAsync(a, new ManualTimeProvider(Time.GetUtcNow() - TimeSpan.FromDays(1)));
-        var ahead = await OpenInstanceWithClockAsync(a, new ManualTimeProvider(Time.GetUtcNow() + TimeSpan.FromDays(1)));
-        var lease = (await behind.TryAcquireDeliveryLeaseAsync("behind", Expiry))!;
-
-        Assert.Null(await ahead.TryAcquireDeliveryLeaseAsync("ahead", Expiry));
-        Assert.True(await lease.IsHeldAsync());
-
-        await AgeLeaseAsync(a, Expiry);
-        Assert.False(await lease.RenewAsync());
-        Assert.False(await lease.IsHeldAsync());
-        Assert.NotNull(await ahead.TryAcquireDeliveryLeaseAsync("ahead", Expiry));
-    }
-
     /// <summary>The previous release's schema (2) upgrades to the lease row without losing pending messages.</summary>
     [Fact]
     public async Task Migrate_SchemaTwoDatabase_AddsLeaseRowKeepsOutbox()
@@ -133,9 +114,6 @@ public abstract partial class StoreContractTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TryAcquireDeliveryLeaseAsync("a", TimeSpan.Zero));
         await Assert.ThrowsAsync<ArgumentException>(() => store.TryAcquireDeliveryLeaseAsync(" ", Expiry));
     }
-
-    /// <summary>A third instance of the same database with a clock of its own.</summary>
-    protected abstract Task<SqlStore> OpenInstanceWithClockAsync(SqlStore store, TimeProvider time);
 
     private static ChangeSet Enqueue(string text)
     {

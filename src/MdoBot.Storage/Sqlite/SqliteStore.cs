@@ -46,8 +46,8 @@ public sealed class SqliteStore : SqlStore
 
     protected override string BytesColumn => "BLOB";
 
-    /// <summary>One process uses the file, so the database clock is the system clock (not the injected TimeProvider).</summary>
-    protected override string DatabaseNowMs => "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+    /// <summary>One process uses the file: its TimeProvider is the only clock, so the lease is judged by it (<c>@now</c>).</summary>
+    protected override string DatabaseNowMs => "@now";
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
