@@ -23,12 +23,12 @@ public abstract partial class SqlStore
         return delivered.Count == 0 ? Task.CompletedTask : WriteAsync(() => MarkDeliveredCoreAsync(delivered, null, ct), ct);
     }
 
-    /// <summary>With a fencing token: written only while that token holds the outbox lease (false = refused).</summary>
-    private async Task<bool> MarkDeliveredCoreAsync(IReadOnlyList<DeliveredItem> delivered, long? fencingToken, CancellationToken ct)
+    /// <summary>With a fence (token, lease expiry): written only while that token holds the outbox lease (false = refused).</summary>
+    private async Task<bool> MarkDeliveredCoreAsync(IReadOnlyList<DeliveredItem> delivered, (long Token, TimeSpan Expiry)? fence, CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(conn, ct);
-        if (fencingToken is { } token && !await HoldsLeaseAsync(conn, tx, token, ct))
+        if (fence is { } f && !await HoldsLeaseAsync(conn, tx, f.Token, f.Expiry, ct))
         {
             await tx.RollbackAsync(ct);
             return false;

@@ -17,8 +17,12 @@ public abstract partial class SqlStore
     /// <summary>SQL for the database's current time in Unix milliseconds (may use the parameter <c>@now</c>, the store's clock).</summary>
     protected abstract string DatabaseNowMs { get; }
 
-    /// <summary>Appended to the fence check inside a fenced write: PostgreSQL locks the lease row (FOR SHARE) so a takeover waits for the write.</summary>
-    protected virtual string LockLeaseRow => string.Empty;
+    /// <summary>
+    /// The fence check inside a fenced write (<paramref name="where"/> selects the current lease row; <c>@idleMs</c> is
+    /// the lease expiry in milliseconds). PostgreSQL locks the row (FOR SHARE) so a takeover waits for the write, and
+    /// limits how long this transaction may sit idle, so a holder frozen inside it blocks a takeover for one expiry at most.
+    /// </summary>
+    protected virtual string FencedLeaseCheck(string where) => $"SELECT {SelectInt64("token")} FROM leases WHERE {where}";
 
     /// <summary>The lease row of <c>@name</c> while <c>@token</c> is current and unexpired.</summary>
     private string CurrentLease => $"lease_name = @name AND token = @token AND expires_at > {DatabaseNowMs}";
@@ -40,10 +44,11 @@ public abstract partial class SqlStore
         return token is { } t ? new SqlDeliveryLease(this, t, expiry) : null;
     }
 
-    private async Task<bool> HoldsLeaseAsync(DbConnection conn, DbTransaction? tx, long token, CancellationToken ct) =>
+    private async Task<bool> HoldsLeaseAsync(DbConnection conn, DbTransaction tx, long token, TimeSpan expiry, CancellationToken ct) =>
         await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT {SelectInt64("token")} FROM leases WHERE {CurrentLease}{(tx is null ? "" : LockLeaseRow)}",
-            new { name = LeaseTable.OutboxLease, token, now = Now() }, tx, cancellationToken: ct)) is not null;
+            FencedLeaseCheck(CurrentLease),
+            new { name = LeaseTable.OutboxLease, token, now = Now(), idleMs = LeaseMilliseconds(expiry).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            tx, cancellationToken: ct)) is not null;
 
     private async Task<bool> IsLeaseHeldAsync(long token, TimeSpan expiry, CancellationToken ct)
     {
@@ -91,7 +96,7 @@ public abstract partial class SqlStore
         public Task<bool> MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(delivered);
-            return store.WriteAsync(() => store.MarkDeliveredCoreAsync(delivered, token, ct), ct);
+            return store.WriteAsync(() => store.MarkDeliveredCoreAsync(delivered, (token, expiry), ct), ct);
         }
 
         public Task<bool> MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default) =>

@@ -11,8 +11,8 @@ namespace MdoBot.Storage.Postgres;
 /// <item>Connect time-out 5 s; command time-out 15 s (a query against a frozen or cut-off server fails
 /// instead of hanging; lease commands use shorter ones of their own).</item>
 /// <item><c>idle_in_transaction_session_timeout</c> 10 s on the server: a client frozen (SIGSTOP, paused VM)
-/// inside a transaction has its session ended, so the row locks it held (e.g. the lease row during a fenced
-/// mark) cannot block the next lease holder for longer.</item>
+/// inside a transaction has its session ended, so the row locks it held cannot block other instances for
+/// longer. A fenced mark (which locks the lease row) lowers it to the lease expiry for its own transaction.</item>
 /// </list>
 /// </summary>
 public static class PostgresConnectionDefaults

@@ -52,7 +52,11 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     /// <summary>The server's clock (not the transaction start), in Unix milliseconds: lease expiry is judged by it.</summary>
     protected override string DatabaseNowMs => "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
 
-    protected override string LockLeaseRow => " FOR SHARE";
+    protected override string FencedLeaseCheck(string where) =>
+        $"""
+        SELECT leases.token FROM leases, (SELECT set_config('idle_in_transaction_session_timeout', @idleMs, true)) AS idle_limit
+        WHERE {where} FOR SHARE OF leases
+        """;
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct);
