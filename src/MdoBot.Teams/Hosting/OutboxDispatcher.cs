@@ -82,10 +82,15 @@ public sealed partial class OutboxDispatcher(
                     finally
                     {
                         // Card updates are idempotent: their delivered marks are written together, once per batch.
-                        if (!await holder.Lease.MarkDeliveredAsync(updates.Drain(), CancellationToken.None))
+                        if (updates.Drain() is { Count: > 0 } delivered && !await holder.Lease.MarkDeliveredAsync(delivered, CancellationToken.None))
                         {
                             holder.Lose("a fenced mark was refused");
                         }
+                    }
+
+                    if (holder.IsLost)
+                    {
+                        continue; // logged, released and taken anew (or left to the new holder) at the top of the loop
                     }
 
                     hadFailure = results.Contains(false);

@@ -8,7 +8,7 @@ namespace MdoBot.Teams.Hosting;
 /// (expired or taken over) or no renewal has been confirmed for a whole expiry (the database is unreachable).
 /// Cancelling stops the holder's deliveries early; safety does not depend on it: the store fences every mark.
 /// </summary>
-internal sealed class OutboxLeaseHolder : IAsyncDisposable
+public sealed class OutboxLeaseHolder : IAsyncDisposable
 {
     private readonly CancellationTokenSource _lost;
     private readonly TimeProvider _time;
