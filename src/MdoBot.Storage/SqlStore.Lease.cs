@@ -9,8 +9,8 @@ namespace MdoBot.Storage;
 /// expired, renewed by its holder's heartbeat, and every fenced write checks the token in the same
 /// transaction. Expiry is judged by the database's clock (<see cref="DatabaseNowMs"/>), never by an
 /// instance's <see cref="TimeProvider"/>, so a clock jump on one instance can neither steal a live lease
-/// nor keep an expired one. SQLite serves one process: it uses the same row, judged by that process's
-/// TimeProvider (passed as <c>@now</c>; there is no other clock), so its one instance always holds the lease.
+/// nor keep an expired one. SQLite serves one process: it uses the same row and tokens, held trivially
+/// (<see cref="SingleInstanceLease"/>).
 /// </summary>
 public abstract partial class SqlStore
 {
@@ -24,8 +24,16 @@ public abstract partial class SqlStore
     /// </summary>
     protected virtual string FencedLeaseCheck(string where) => $"SELECT {SelectInt64("token")} FROM leases WHERE {where}";
 
-    /// <summary>The lease row of <c>@name</c> while <c>@token</c> is current and unexpired.</summary>
-    private string CurrentLease => $"lease_name = @name AND token = @token AND expires_at > {DatabaseNowMs}";
+    /// <summary>
+    /// One process per database (SQLite): the lease is held trivially — taking it always succeeds (with a new
+    /// token) and never expires, so a jump of that process's clock cannot make it re-post; the token still fences.
+    /// </summary>
+    protected virtual bool SingleInstanceLease => false;
+
+    /// <summary>The lease row of <c>@name</c> while <c>@token</c> is current (and, with several instances, unexpired).</summary>
+    private string CurrentLease => SingleInstanceLease
+        ? "lease_name = @name AND token = @token"
+        : $"lease_name = @name AND token = @token AND expires_at > {DatabaseNowMs}";
 
     public async Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(string holder, TimeSpan expiry, CancellationToken ct = default)
     {
@@ -37,7 +45,7 @@ public abstract partial class SqlStore
             return await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
                 $"""
                 UPDATE leases SET holder = @holder, token = token + 1, expires_at = {DatabaseNowMs} + @ttl
-                WHERE lease_name = @name AND expires_at <= {DatabaseNowMs}
+                WHERE lease_name = @name{(SingleInstanceLease ? "" : $" AND expires_at <= {DatabaseNowMs}")}
                 RETURNING {SelectInt64("token")}
                 """, new { holder, ttl, name = LeaseTable.OutboxLease, now = Now() }, commandTimeout: LeaseCommandTimeout(expiry), cancellationToken: ct));
         }, ct);

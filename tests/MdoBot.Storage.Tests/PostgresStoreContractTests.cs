@@ -3,7 +3,7 @@ using MdoBot.Storage.Postgres;
 namespace MdoBot.Storage.Tests;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresStoreContractTests(PostgresServerFixture server) : StoreContractTests
+public sealed partial class PostgresStoreContractTests(PostgresServerFixture server) : StoreContractTests
 {
     private readonly PostgresStores _stores = new(server);
 

@@ -29,18 +29,24 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.FilePath));
     }
 
-    /// <summary>One process, one clock: the SQLite lease is judged by the store's TimeProvider.</summary>
+    /// <summary>One process: taking the lease always succeeds with a new token, it never expires, and the older token is refused.</summary>
     [Fact]
-    public async Task Lease_ExpiresByTheStoresClock()
+    public async Task Lease_SingleInstance_TakenAnewAlways_NeverExpires_OlderTokenRefused()
     {
         var store = await NewStoreAsync();
-        var lease = (await store.TryAcquireDeliveryLeaseAsync("only", TimeSpan.FromSeconds(10)))!;
-        Time.Advance(TimeSpan.FromSeconds(9));
-        Assert.True(await lease.RenewAsync());
-        Time.Advance(TimeSpan.FromSeconds(10));
+        await store.CommitAsync(Enqueue("one"));
+        var item = Assert.Single(await store.GetPendingAsync(10));
+        var first = (await store.TryAcquireDeliveryLeaseAsync("only", Expiry))!;
+        var second = (await store.TryAcquireDeliveryLeaseAsync("only", Expiry))!;
+        Time.Advance(TimeSpan.FromDays(1)); // a clock jump of the one process
 
-        Assert.False(await lease.IsHeldAsync());
-        Assert.Equal(lease.FencingToken + 1, (await store.TryAcquireDeliveryLeaseAsync("only", TimeSpan.FromSeconds(10)))!.FencingToken);
+        Assert.Equal(first.FencingToken + 1, second.FencingToken);
+        Assert.False(await first.MarkDeliveredAsync([new Domain.Persistence.DeliveredItem(item, "stale", null)]));
+        Assert.False(await first.RenewAsync());
+        Assert.True(await second.IsHeldAsync());
+        Assert.True(await second.RenewAsync());
+        Assert.True(await second.MarkDeliveredAsync([new Domain.Persistence.DeliveredItem(item, "act-1", null)]));
+        Assert.Empty(await store.GetPendingAsync(10));
     }
 
     [Fact]

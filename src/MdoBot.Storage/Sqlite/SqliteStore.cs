@@ -46,8 +46,10 @@ public sealed class SqliteStore : SqlStore
 
     protected override string BytesColumn => "BLOB";
 
-    /// <summary>One process uses the file: its TimeProvider is the only clock, so the lease is judged by it (<c>@now</c>).</summary>
+    /// <summary>One process uses the file: its TimeProvider is the only clock (<c>@now</c>).</summary>
     protected override string DatabaseNowMs => "@now";
+
+    protected override bool SingleInstanceLease => true;
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
