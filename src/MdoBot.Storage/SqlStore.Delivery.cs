@@ -5,19 +5,6 @@ namespace MdoBot.Storage;
 
 public abstract partial class SqlStore
 {
-    /// <summary>Single-process stores (SQLite) always hold the lease.</summary>
-    public virtual Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(CancellationToken ct = default) =>
-        Task.FromResult<IDeliveryLease?>(AlwaysHeldLease.Instance);
-
-    private sealed class AlwaysHeldLease : IDeliveryLease
-    {
-        public static readonly AlwaysHeldLease Instance = new();
-
-        public Task<bool> IsHeldAsync(CancellationToken ct = default) => Task.FromResult(true);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
     public async Task<IReadOnlyList<OutboxItem>> GetPendingAsync(int max, CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);
@@ -33,17 +20,20 @@ public abstract partial class SqlStore
     public Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(delivered);
-        return delivered.Count == 0 ? Task.CompletedTask : WriteAsync(async () =>
-        {
-            await MarkDeliveredCoreAsync(delivered, ct);
-            return true;
-        }, ct);
+        return delivered.Count == 0 ? Task.CompletedTask : WriteAsync(() => MarkDeliveredCoreAsync(delivered, null, ct), ct);
     }
 
-    private async Task MarkDeliveredCoreAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct)
+    /// <summary>With a fence (token, lease expiry): written only while that token holds the outbox lease (false = refused).</summary>
+    private async Task<bool> MarkDeliveredCoreAsync(IReadOnlyList<DeliveredItem> delivered, (long Token, TimeSpan Expiry)? fence, CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(conn, ct);
+        if (fence is { } f && !await HoldsLeaseAsync(conn, tx, f.Token, f.Expiry, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+
         foreach (var (item, cardActivityId, createdConversationId) in delivered)
         {
             await conn.ExecuteAsync("DELETE FROM outbox WHERE id = @Id", new { item.Id }, tx);
@@ -70,6 +60,7 @@ public abstract partial class SqlStore
         }
 
         await tx.CommitAsync(ct);
+        return true;
     }
 
     public Task<int> PruneAsync(DateTimeOffset receivedBefore, int max, CancellationToken ct = default) =>
@@ -93,19 +84,18 @@ public abstract partial class SqlStore
     }
 
     public Task MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default) =>
-        WriteAsync(async () =>
-        {
-            await MarkFailedCoreAsync(item, permanent, ct);
-            return true;
-        }, ct);
+        WriteAsync(() => MarkFailedCoreAsync(item, permanent, null, ct), ct);
 
-    private async Task MarkFailedCoreAsync(OutboxItem item, bool permanent, CancellationToken ct)
+    /// <summary>With a fencing token: counted only while that token holds the outbox lease (false = refused or gone).</summary>
+    private async Task<bool> MarkFailedCoreAsync(OutboxItem item, bool permanent, long? fencingToken, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
         await using var conn = await OpenAsync(ct);
-        await conn.ExecuteAsync(
-            "UPDATE outbox SET attempts = attempts + 1, failed = @failed WHERE id = @Id",
-            new { item.Id, failed = permanent ? 1 : 0 });
+        var fence = fencingToken is null ? "" : $" AND EXISTS (SELECT 1 FROM leases WHERE {CurrentLease})";
+        var updated = await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET attempts = attempts + 1, failed = @failed WHERE id = @Id" + fence,
+            new { item.Id, failed = permanent ? 1 : 0, name = LeaseTable.OutboxLease, token = fencingToken ?? 0, now = Now() }, cancellationToken: ct));
+        return updated > 0;
     }
 
     public async Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default)

@@ -12,12 +12,41 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     protected override Task<SqlStore> OpenSecondInstanceAsync(SqlStore store) =>
         Task.FromResult<SqlStore>(new SqliteStore(((SqliteStore)store).FilePath, Time));
 
+    protected override async Task ExecuteSqlAsync(SqlStore store, string sql)
+    {
+        await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={((SqliteStore)store).FilePath}");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Migrate_NewFile_CreatesOwnerOnlyFile()
     {
         var store = (SqliteStore)await NewStoreAsync();
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.FilePath));
+    }
+
+    /// <summary>One process: taking the lease always succeeds with a new token, it never expires, and the older token is refused.</summary>
+    [Fact]
+    public async Task Lease_SingleInstance_TakenAnewAlways_NeverExpires_OlderTokenRefused()
+    {
+        var store = await NewStoreAsync();
+        await store.CommitAsync(Enqueue("one"));
+        var item = Assert.Single(await store.GetPendingAsync(10));
+        var first = (await store.TryAcquireDeliveryLeaseAsync("only", Expiry))!;
+        var second = (await store.TryAcquireDeliveryLeaseAsync("only", Expiry))!;
+        Time.Advance(TimeSpan.FromDays(1)); // a clock jump of the one process
+
+        Assert.Equal(first.FencingToken + 1, second.FencingToken);
+        Assert.False(await first.MarkDeliveredAsync([new BotFramework.Storage.DeliveredItem(item, "stale", null)]));
+        Assert.False(await first.RenewAsync());
+        Assert.True(await second.IsHeldAsync());
+        Assert.True(await second.RenewAsync());
+        Assert.True(await second.MarkDeliveredAsync([new BotFramework.Storage.DeliveredItem(item, "act-1", null)]));
+        Assert.Empty(await store.GetPendingAsync(10));
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Fault of the meeting participant read (GET v1/meetings/{id}/participants/{user}).</summary>
     public StandInFault ParticipantFault { get; } = new();
 
+    /// <summary>How long each send takes to answer (a connector's latency; real time); zero by default.</summary>
+    public TimeSpan SendDelay { get; set; }
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         FakeBotConnector? self = null;
@@ -142,6 +145,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(string kind, string conversationId, string? activityId, HttpRequest request)
     {
         var body = JsonNode.Parse(await request.ReadBodyAsync());
+        if (SendDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(SendDelay);
+        }
+
         if (kind != "update" && FailNext.TryDequeue(out var status))
         {
             FailedAnswers.Enqueue((status, DateTimeOffset.UtcNow));

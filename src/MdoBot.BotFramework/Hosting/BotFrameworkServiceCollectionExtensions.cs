@@ -30,6 +30,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(new TurnBudgetClock(TimeProvider.System));
         services.AddSingleton<TurnBudget>();
 
+        services.AddOptions<OutboxLeaseOptions>().Bind(configuration.GetSection(OutboxLeaseOptions.Section))
+            .Validate(o => o.Validate() is null, "Outbox lease options are invalid (heartbeat 100 ms-30 s, expiry >= 3 heartbeats, 1 s-5 min).").ValidateOnStart();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<TimerSignal>();

@@ -3,6 +3,7 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MdoBot.BotFramework.Hosting;
 
@@ -15,53 +16,60 @@ public sealed partial class OutboxDispatcher(
     OutboxDelivery delivery,
     OutboxSignal signal,
     TimeProvider time,
+    IOptions<OutboxLeaseOptions> leaseOptions,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 200;
     private const int MaxAttempts = 8;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+    private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        IDeliveryLease? lease = null;
+        OutboxLeaseHolder? holder = null;
         try
         {
-            await RunAsync(l => lease = l, () => lease, stoppingToken);
+            await RunAsync(h => holder = h, () => holder, stoppingToken);
         }
         finally
         {
-            if (lease is not null)
+            if (holder is not null)
             {
-                await lease.DisposeAsync();
+                await holder.DisposeAsync();
             }
         }
     }
 
-    private async Task RunAsync(Action<IDeliveryLease?> setLease, Func<IDeliveryLease?> getLease, CancellationToken stoppingToken)
+    private async Task RunAsync(Action<OutboxLeaseHolder?> setHolder, Func<OutboxLeaseHolder?> getHolder, CancellationToken stoppingToken)
     {
+        var options = leaseOptions.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
             var hadFailure = false;
             try
             {
-                if (getLease() is { } held && !await held.IsHeldAsync(stoppingToken))
+                if (getHolder() is { IsLost: true } lost)
                 {
-                    await held.DisposeAsync();
-                    setLease(null);
+                    LogLeaseLost(logger, lost.Lease.FencingToken, lost.LostReason ?? "unknown");
+                    setHolder(null);
+                    await lost.DisposeAsync();
                 }
 
-                if (getLease() is null)
+                if (getHolder() is null)
                 {
-                    setLease(await outbox.TryAcquireDeliveryLeaseAsync(stoppingToken));
-                    if (getLease() is null)
+                    setHolder(await OutboxLeaseHolder.TryAcquireAsync(outbox, _holderId, options, time, stoppingToken));
+                    if (getHolder() is not { } acquired)
                     {
-                        // Another instance delivers; check again later.
-                        await signal.Signal.WaitAsync(IdlePoll, time, stoppingToken);
+                        // Another instance delivers: try again after a heartbeat (wake-ups do not hurry this).
+                        await Task.Delay(options.LeaseHeartbeat, time, stoppingToken);
                         continue;
                     }
+
+                    LogLeaseAcquired(logger, acquired.Lease.FencingToken, _holderId);
                 }
 
-                var pending = await outbox.GetPendingAsync(BatchSize, stoppingToken);
+                var holder = getHolder()!;
+                var pending = await outbox.GetPendingAsync(BatchSize, holder.Lost);
                 if (pending.Count > 0)
                 {
                     var updates = new DeliveredUpdates();
@@ -69,12 +77,20 @@ public sealed partial class OutboxDispatcher(
                     try
                     {
                         results = await Task.WhenAll(pending.GroupBy(p => p.ConversationId)
-                            .Select(g => DeliverInOrderAsync(g.ToList(), updates, stoppingToken)));
+                            .Select(g => DeliverInOrderAsync(holder, g.ToList(), updates, holder.Lost)));
                     }
                     finally
                     {
                         // Card updates are idempotent: their delivered marks are written together, once per batch.
-                        await outbox.MarkDeliveredAsync(updates.Drain(), CancellationToken.None);
+                        if (updates.Drain() is { Count: > 0 } delivered && !await holder.Lease.MarkDeliveredAsync(delivered, CancellationToken.None))
+                        {
+                            holder.Lose("a fenced mark was refused");
+                        }
+                    }
+
+                    if (holder.IsLost)
+                    {
+                        continue; // logged, released and taken anew (or left to the new holder) at the top of the loop
                     }
 
                     hadFailure = results.Contains(false);
@@ -88,21 +104,41 @@ public sealed partial class OutboxDispatcher(
             {
                 return;
             }
+            catch (OperationCanceledException) when (getHolder() is { IsLost: true })
+            {
+                continue; // the lease was lost mid-batch: logged and released at the top of the loop
+            }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 LogLoopError(logger, ex.GetType().Name);
                 hadFailure = true;
             }
 
-            await signal.Signal.WaitAsync(hadFailure ? TimeSpan.FromSeconds(2) : IdlePoll, time, stoppingToken);
+            // Wake-ups are in-process: messages committed by another instance are found by this poll, at
+            // the latest one heartbeat later.
+            var idle = options.LeaseHeartbeat < IdlePoll ? options.LeaseHeartbeat : IdlePoll;
+            await signal.Signal.WaitAsync(hadFailure ? TimeSpan.FromSeconds(2) : idle, time, stoppingToken);
         }
     }
 
-    /// <summary>Delivers one conversation's messages in order; stops at the first transient failure.</summary>
-    private async Task<bool> DeliverInOrderAsync(List<OutboxItem> items, DeliveredUpdates updates, CancellationToken ct)
+    /// <summary>
+    /// Delivers one conversation's messages in order; stops at the first transient failure. Fenced: no post
+    /// unless the lease was confirmed just before it (a check, or the previous post's fenced mark), so a holder
+    /// that lost the lease sends at most the one post that was already in flight.
+    /// </summary>
+    private async Task<bool> DeliverInOrderAsync(OutboxLeaseHolder holder, List<OutboxItem> items, DeliveredUpdates updates, CancellationToken ct)
     {
+        var lease = holder.Lease;
+        var confirmed = false;
         foreach (var item in items)
         {
+            if (!confirmed && !await lease.IsHeldAsync(ct))
+            {
+                holder.Lose("the check before a post was refused");
+                return false;
+            }
+
+            confirmed = false;
             try
             {
                 var (activityId, createdConversation) = await delivery.DeliverAsync(item, ct);
@@ -114,14 +150,19 @@ public sealed partial class OutboxDispatcher(
                 else
                 {
                     // A post is not idempotent: mark it at once, so a restart re-posts at most the one in flight.
-                    await outbox.MarkDeliveredAsync([delivered], ct);
+                    if (!await MarkPostedAsync(holder, delivered))
+                    {
+                        return false;
+                    }
+
+                    confirmed = true;
                 }
             }
             catch (ConnectorException ex)
             {
                 var permanent = ex.StatusCode is >= 400 and < 500 and not 429 and not 412 || item.Attempts + 1 >= MaxAttempts;
                 LogDeliveryFailed(logger, item.Operation.ToString(), ex.StatusCode, item.Attempts + 1, permanent);
-                await outbox.MarkFailedAsync(item, permanent, ct);
+                await lease.MarkFailedAsync(item, permanent, ct);
                 if (!permanent)
                 {
                     return false;
@@ -133,7 +174,7 @@ public sealed partial class OutboxDispatcher(
                 var permanent = ex is JsonException or ArgumentException or UriFormatException or NotSupportedException or FormatException
                     || item.Attempts + 1 >= MaxAttempts;
                 LogDeliveryFailed(logger, item.Operation.ToString(), 0, item.Attempts + 1, permanent);
-                await outbox.MarkFailedAsync(item, permanent, ct);
+                await lease.MarkFailedAsync(item, permanent, ct);
                 if (!permanent)
                 {
                     return false;
@@ -142,6 +183,33 @@ public sealed partial class OutboxDispatcher(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The fenced delivered-mark of a post, retried while the lease holds: a dropped database connection
+    /// (terminated backend, restart) must not leave a sent post pending, or this holder would post it again.
+    /// False when refused (another holder now owns the outbox) or when the lease was lost meanwhile.
+    /// </summary>
+    private async Task<bool> MarkPostedAsync(OutboxLeaseHolder holder, DeliveredItem delivered)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await holder.Lease.MarkDeliveredAsync([delivered], holder.Lost))
+                {
+                    return true;
+                }
+
+                holder.Lose("a fenced mark was refused");
+                return false;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException && !holder.IsLost)
+            {
+                LogMarkRetry(logger, attempt, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)), time, holder.Lost);
+            }
+        }
     }
 
     /// <summary>Delivered card updates of one batch, from all conversations, marked in one commit.</summary>
@@ -171,6 +239,15 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery of {Operation} failed with {Status} (attempt {Attempt}, permanent: {Permanent})")]
     private static partial void LogDeliveryFailed(ILogger logger, string operation, int status, int attempt, bool permanent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox lease acquired: fencing token {Token}, holder {Holder}")]
+    private static partial void LogLeaseAcquired(ILogger logger, long token, string holder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox lease lost: fencing token {Token}, {Reason}")]
+    private static partial void LogLeaseLost(ILogger logger, long token, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivered-mark failed (attempt {Attempt}, {Error}); retrying while the lease holds")]
+    private static partial void LogMarkRetry(ILogger logger, int attempt, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox loop error: {Error}")]
     private static partial void LogLoopError(ILogger logger, string error);

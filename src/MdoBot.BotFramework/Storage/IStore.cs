@@ -89,9 +89,11 @@ public interface IOutboxStore
 
     /// <summary>
     /// Only one MdoBot instance delivers the outbox at a time (so messages stay in order and are sent
-    /// once). Returns a lease to hold while delivering, or null when another instance holds it.
+    /// once). Returns a lease valid for <paramref name="expiry"/> (judged by the database's clock) unless
+    /// renewed, with a fencing token higher than any earlier holder's; null while another holder's lease
+    /// has not expired. <paramref name="holder"/> names the instance (diagnostics only).
     /// </summary>
-    Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(CancellationToken ct = default);
+    Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(string holder, TimeSpan expiry, CancellationToken ct = default);
 
     /// <summary>The 1:1 conversation created earlier with a user, if any.</summary>
     Task<string?> GetPersonalConversationAsync(string userId, CancellationToken ct = default);
@@ -105,8 +107,25 @@ public interface ITimerStore
     Task<DateTimeOffset?> GetNextDueAsync(CancellationToken ct = default);
 }
 
-/// <summary>The right to deliver the outbox; <see cref="IsHeldAsync"/> turns false when it was lost.</summary>
+/// <summary>
+/// The right to deliver the outbox, fenced: every call below carries <see cref="FencingToken"/>, and the
+/// store refuses it (false) once a newer holder took over or the lease expired by the database's clock.
+/// Disposing releases the lease, so another instance can take over at once.
+/// </summary>
 public interface IDeliveryLease : IAsyncDisposable
 {
+    /// <summary>Increases on every takeover; a holder with an older token can no longer mark anything.</summary>
+    long FencingToken { get; }
+
+    /// <summary>True while this token is current and unexpired (checked before each post).</summary>
     Task<bool> IsHeldAsync(CancellationToken ct = default);
+
+    /// <summary>The heartbeat: extends the expiry; false when the lease was lost (expired or taken over).</summary>
+    Task<bool> RenewAsync(CancellationToken ct = default);
+
+    /// <summary>As <see cref="IOutboxStore.MarkDeliveredAsync"/>, in one commit only while the lease is held; false = refused, nothing written.</summary>
+    Task<bool> MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default);
+
+    /// <summary>As <see cref="IOutboxStore.MarkFailedAsync"/>, only while the lease is held; false = refused.</summary>
+    Task<bool> MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default);
 }

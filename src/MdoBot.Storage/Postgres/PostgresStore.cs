@@ -28,9 +28,12 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
 
-    /// <summary>Creates the store with its own data source (disposed with the store).</summary>
+    /// <summary>
+    /// Creates the store with its own data source (disposed with the store), with the keepalive, time-out
+    /// and idle-transaction defaults of <see cref="PostgresConnectionDefaults"/> where the string sets none.
+    /// </summary>
     public PostgresStore(string connectionString, TimeProvider time)
-        : this(NpgsqlDataSource.Create(RequireConnectionString(connectionString)), time, ownsDataSource: true)
+        : this(NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(RequireConnectionString(connectionString))), time, ownsDataSource: true)
     {
     }
 
@@ -46,67 +49,14 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
 
     protected override string BytesColumn => "BYTEA";
 
-    /// <summary>Arbitrary but fixed advisory-lock key of MdoBot's outbox delivery.</summary>
-    private const long DeliveryLockKey = 0x4D444F_4F5554; // "MDO" "OUT"
+    /// <summary>The server's clock (not the transaction start), in Unix milliseconds: lease expiry is judged by it.</summary>
+    protected override string DatabaseNowMs => "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
 
-    /// <summary>
-    /// A session-level advisory lock on a dedicated connection: several MdoBot instances share the
-    /// database, one delivers. When that instance dies its connection (and so the lock) goes away.
-    /// </summary>
-    public override async Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(CancellationToken ct = default)
-    {
-        var conn = await _dataSource.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", conn);
-            cmd.Parameters.AddWithValue("key", DeliveryLockKey);
-            if (await cmd.ExecuteScalarAsync(ct) is true)
-            {
-                return new AdvisoryLease(conn);
-            }
-        }
-        catch
-        {
-            await conn.DisposeAsync();
-            throw;
-        }
-
-        await conn.DisposeAsync();
-        return null;
-    }
-
-    private sealed class AdvisoryLease(NpgsqlConnection conn) : IDeliveryLease
-    {
-        public async Task<bool> IsHeldAsync(CancellationToken ct = default)
-        {
-            try
-            {
-                await using var cmd = new NpgsqlCommand("SELECT 1", conn);
-                await cmd.ExecuteScalarAsync(ct);
-                return true;
-            }
-            catch (NpgsqlException)
-            {
-                return false;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", conn);
-                cmd.Parameters.AddWithValue("key", DeliveryLockKey);
-                await cmd.ExecuteScalarAsync();
-            }
-            catch (NpgsqlException)
-            {
-                // the connection is gone, and with it the lock
-            }
-
-            await conn.DisposeAsync();
-        }
-    }
+    protected override string FencedLeaseCheck(string where) =>
+        $"""
+        SELECT leases.token FROM leases, (SELECT set_config('idle_in_transaction_session_timeout', @idleMs, true)) AS idle_limit
+        WHERE {where} FOR SHARE OF leases
+        """;
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct);

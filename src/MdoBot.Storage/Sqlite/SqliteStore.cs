@@ -46,6 +46,11 @@ public sealed class SqliteStore : SqlStore
 
     protected override string BytesColumn => "BLOB";
 
+    /// <summary>One process uses the file: its TimeProvider is the only clock (<c>@now</c>).</summary>
+    protected override string DatabaseNowMs => "@now";
+
+    protected override bool SingleInstanceLease => true;
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var conn = new SqliteConnection(_connectionString);
