@@ -38,8 +38,7 @@ public static partial class StorageSetup
             return options.Provider.ToLowerInvariant() switch
             {
                 "sqlite" => new SqliteStore(options.SqlitePath, time, options.SqliteSynchronous, options.SqliteGroupCommit),
-                "postgres" => new MdoBot.Storage.Postgres.PostgresStore(
-                    options.PostgresConnectionString ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required for the postgres provider."), time),
+                "postgres" => CreatePostgres(options, time),
                 _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
             };
         });
@@ -47,6 +46,17 @@ public static partial class StorageSetup
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlStore>());
         services.AddSingleton<ITimerStore>(sp => sp.GetRequiredService<SqlStore>());
         return services;
+    }
+
+    private static MdoBot.Storage.Postgres.PostgresStore CreatePostgres(StorageOptions options, TimeProvider time)
+    {
+        var connection = options.PostgresConnectionString
+            ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required for the postgres provider.");
+        return options.PostgresAuthentication.Equals("Entra", StringComparison.OrdinalIgnoreCase)
+            ? new MdoBot.Storage.Postgres.PostgresStore(
+                PostgresEntraAuth.CreateDataSource(connection, PostgresEntraAuth.ManagedIdentity(options.PostgresManagedIdentityClientId)),
+                time, ownsDataSource: true)
+            : new MdoBot.Storage.Postgres.PostgresStore(connection, time);
     }
 
     /// <summary>Applies migrations and states the security mode before the first request.</summary>
