@@ -1,6 +1,6 @@
+using System.Diagnostics.Metrics;
 using MdoBot.Storage;
 using MdoBot.Teams.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace MdoBot.Web;
 
@@ -20,13 +20,16 @@ public sealed class OutboxMonitor : BackgroundService
     private DateTimeOffset _headSince;
     private OutboxStats _last = new(0, null, 0);
 
-    public OutboxMonitor(SqlStore store, TimeProvider time)
+    public OutboxMonitor(SqlStore store, TimeProvider time, IMeterFactory meters)
     {
         _store = store;
         _time = time;
-        BotTelemetry.Meter.CreateObservableGauge("mdobot.outbox.pending", () => Last.Stats.Pending, "{message}", "Outgoing messages waiting for delivery");
-        BotTelemetry.Meter.CreateObservableGauge("mdobot.outbox.oldest_age", () => Last.OldestAge.TotalSeconds, "s", "Age of the oldest waiting outgoing message");
-        BotTelemetry.Meter.CreateObservableGauge("mdobot.outbox.dead_letters", () => Last.Stats.DeadLetters, "{message}", "Outgoing messages given up for good");
+
+        // A meter of this host (disposed with it), named like the static one so the same AddMeter exports both.
+        var meter = meters.Create(BotTelemetry.Name);
+        meter.CreateObservableGauge("mdobot.outbox.pending", () => Last.Stats.Pending, "{message}", "Outgoing messages waiting for delivery");
+        meter.CreateObservableGauge("mdobot.outbox.oldest_age", () => Last.OldestAge.TotalSeconds, "s", "Age of the oldest waiting outgoing message");
+        meter.CreateObservableGauge("mdobot.outbox.dead_letters", () => Last.Stats.DeadLetters, "{message}", "Outgoing messages given up for good");
     }
 
     public (OutboxStats Stats, TimeSpan OldestAge) Last

@@ -33,7 +33,8 @@ public static class TelemetrySetup
                 .AddSource(BotTelemetry.Name)
                 .AddAspNetCoreInstrumentation(o =>
                 {
-                    o.Filter = c => !c.Request.Path.StartsWithSegments("/healthz") && !c.Request.Path.StartsWithSegments("/readyz");
+                    // Only the bot endpoint: health probes and anything else (scanners) are not traced.
+                    o.Filter = c => c.Request.Path.Equals("/api/messages", StringComparison.OrdinalIgnoreCase);
                     o.RecordException = false;
                 })
                 .AddHttpClientInstrumentation(o =>
