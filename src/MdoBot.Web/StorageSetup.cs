@@ -54,10 +54,15 @@ public static partial class StorageSetup
             ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required for the postgres provider.");
         return options.PostgresAuthentication.Equals("Entra", StringComparison.OrdinalIgnoreCase)
             ? new MdoBot.Storage.Postgres.PostgresStore(
-                PostgresEntraAuth.CreateDataSource(connection, PostgresEntraAuth.ManagedIdentity(options.PostgresManagedIdentityClientId)),
+                MdoBot.Storage.Postgres.PostgresEntraAuth.CreateDataSource(connection, ManagedIdentity(options.PostgresManagedIdentityClientId)),
                 time, ownsDataSource: true)
             : new MdoBot.Storage.Postgres.PostgresStore(connection, time);
     }
+
+    private static Azure.Identity.ManagedIdentityCredential ManagedIdentity(string? clientId) =>
+        new(string.IsNullOrWhiteSpace(clientId)
+            ? Azure.Identity.ManagedIdentityId.SystemAssigned
+            : Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(clientId));
 
     /// <summary>Applies migrations and states the security mode before the first request.</summary>
     public static async Task PrepareMdoBotAsync(this WebApplication app)

@@ -1,13 +1,13 @@
 using Azure.Core;
-using Azure.Identity;
 using Npgsql;
 
-namespace MdoBot.Web;
+namespace MdoBot.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL sign-in with a Microsoft Entra access token (Azure Database for PostgreSQL flexible server):
 /// the token of the managed identity is the password, fetched through Npgsql's periodic password provider
-/// and renewed well before it expires, so no password is ever configured.
+/// and renewed well before it expires, so no password is ever configured. The host passes the managed
+/// identity's credential (Azure.Identity); tests pass a stand-in.
 /// </summary>
 public static class PostgresEntraAuth
 {
@@ -19,11 +19,6 @@ public static class PostgresEntraAuth
 
     /// <summary>After a failed fetch, the next try.</summary>
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(10);
-
-    public static TokenCredential ManagedIdentity(string? clientId) =>
-        new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId)
-            ? ManagedIdentityId.SystemAssigned
-            : ManagedIdentityId.FromUserAssignedClientId(clientId));
 
     /// <summary>A data source that signs in with tokens from <paramref name="credential"/>.</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString, TokenCredential credential)
