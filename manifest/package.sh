@@ -7,6 +7,9 @@
 #   BOT_DOMAIN    bare host name where the bot is reachable, e.g. mdobot.example.org
 # Optional:
 #   PACKAGE_OUT_DIR  output directory (default: manifest/build)
+#   --env NAME       read the three variables from env/.env.NAME and env/.env.NAME.user (the Agents
+#                    Toolkit's environment files; the .user file wins, variables already set win over both).
+#                    MDOBOT_ENV_DIR overrides the env/ folder.
 #
 # Output: $PACKAGE_OUT_DIR/mdobot-teams-app.zip
 set -euo pipefail
@@ -19,6 +22,28 @@ fail() {
     echo "package.sh: $*" >&2
     exit 1
 }
+
+# Values from the toolkit's environment files: only the three names, read as data (never sourced).
+if [ "${1:-}" = "--env" ]; then
+    env_name="${2:-}"
+    [[ "$env_name" =~ ^[A-Za-z0-9_-]+$ ]] || fail "--env needs an environment name such as dev, got '$env_name'"
+    env_dir="${MDOBOT_ENV_DIR:-$here/../env}"
+    [ -f "$env_dir/.env.$env_name" ] || fail "no environment file $env_dir/.env.$env_name"
+    declare -A from_file=()
+    for file in "$env_dir/.env.$env_name" "$env_dir/.env.$env_name.user"; do
+        [ -f "$file" ] || continue
+        while IFS= read -r line || [ -n "$line" ]; do
+            if [[ "$line" =~ ^(TEAMS_APP_ID|BOT_ID|BOT_DOMAIN)=(.*)$ ]]; then
+                from_file[${BASH_REMATCH[1]}]="${BASH_REMATCH[2]}"
+            fi
+        done < "$file"
+    done
+    for name in TEAMS_APP_ID BOT_ID BOT_DOMAIN; do
+        if [ -z "${!name:-}" ] && [ -n "${from_file[$name]:-}" ]; then
+            printf -v "$name" '%s' "${from_file[$name]}"
+        fi
+    done
+fi
 
 missing=()
 for name in TEAMS_APP_ID BOT_ID BOT_DOMAIN; do

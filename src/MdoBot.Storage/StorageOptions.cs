@@ -25,4 +25,13 @@ public sealed class StorageOptions
 
     /// <summary>PostgreSQL connection string (provider "postgres").</summary>
     public string? PostgresConnectionString { get; set; }
+
+    /// <summary>
+    /// How MdoBot signs in to PostgreSQL: <c>Password</c> (default; the password is in the connection string)
+    /// or <c>Entra</c> (a Microsoft Entra access token of the managed identity, renewed before it expires).
+    /// </summary>
+    public string PostgresAuthentication { get; set; } = "Password";
+
+    /// <summary>Client id of the user-assigned managed identity for <c>Entra</c> (empty = system-assigned).</summary>
+    public string? PostgresManagedIdentityClientId { get; set; }
 }

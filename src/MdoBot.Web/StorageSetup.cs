@@ -38,8 +38,7 @@ public static partial class StorageSetup
             return options.Provider.ToLowerInvariant() switch
             {
                 "sqlite" => new SqliteStore(options.SqlitePath, time, options.SqliteSynchronous, options.SqliteGroupCommit),
-                "postgres" => new MdoBot.Storage.Postgres.PostgresStore(
-                    options.PostgresConnectionString ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required for the postgres provider."), time),
+                "postgres" => CreatePostgres(options, time),
                 _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
             };
         });
@@ -48,6 +47,22 @@ public static partial class StorageSetup
         services.AddSingleton<ITimerStore>(sp => sp.GetRequiredService<SqlStore>());
         return services;
     }
+
+    private static MdoBot.Storage.Postgres.PostgresStore CreatePostgres(StorageOptions options, TimeProvider time)
+    {
+        var connection = options.PostgresConnectionString
+            ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required for the postgres provider.");
+        return options.PostgresAuthentication.Equals("Entra", StringComparison.OrdinalIgnoreCase)
+            ? new MdoBot.Storage.Postgres.PostgresStore(
+                MdoBot.Storage.Postgres.PostgresEntraAuth.CreateDataSource(connection, ManagedIdentity(options.PostgresManagedIdentityClientId)),
+                time, ownsDataSource: true)
+            : new MdoBot.Storage.Postgres.PostgresStore(connection, time);
+    }
+
+    private static Azure.Identity.ManagedIdentityCredential ManagedIdentity(string? clientId) =>
+        new(string.IsNullOrWhiteSpace(clientId)
+            ? Azure.Identity.ManagedIdentityId.SystemAssigned
+            : Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(clientId));
 
     /// <summary>Applies migrations and states the security mode before the first request.</summary>
     public static async Task PrepareMdoBotAsync(this WebApplication app)

@@ -53,9 +53,35 @@ public sealed class PackageScriptTests : IDisposable
         Assert.False(File.Exists(ZipPath));
     }
 
-    private async Task<(int ExitCode, string StdErr)> RunPackageAsync(string? teamsAppId, string? botId, string? botDomain)
+    [Fact]
+    public async Task PackageSh_WithToolkitEnvironmentFiles_TakesTheirValues_UserFileWinning()
     {
-        var start = new ProcessStartInfo("/bin/bash", [ManifestPaths.PackageScript])
+        var envDir = Directory.CreateDirectory(Path.Combine(_outDir.FullName, "env")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(envDir, ".env.test"),
+            $"# comment\nTEAMS_APP_ID={SampleManifest.TeamsAppId}\nBOT_ID=00000000-0000-0000-0000-000000000000\nBOT_DOMAIN={SampleManifest.BotDomain}\n");
+        await File.WriteAllTextAsync(Path.Combine(envDir, ".env.test.user"), $"BOT_ID={SampleManifest.BotId}");
+
+        var result = await RunPackageAsync(null, null, null, ["--env", "test"], envDir);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        await using var zip = await ZipFile.OpenReadAsync(ZipPath);
+        Assert.Equal(SampleManifest.Text, await ReadEntryTextAsync(zip, "manifest.json"));
+    }
+
+    [Fact]
+    public async Task PackageSh_WithTheCommittedDevPlaceholders_NamesTheMissingValues()
+    {
+        var result = await RunPackageAsync(null, null, null, ["--env", "dev"]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("missing environment variable(s): TEAMS_APP_ID BOT_ID BOT_DOMAIN", result.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(ZipPath));
+    }
+
+    private async Task<(int ExitCode, string StdErr)> RunPackageAsync(
+        string? teamsAppId, string? botId, string? botDomain, string[]? args = null, string? envDir = null)
+    {
+        var start = new ProcessStartInfo("/bin/bash", [ManifestPaths.PackageScript, .. args ?? []])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -65,6 +91,7 @@ public sealed class PackageScriptTests : IDisposable
         SetOrRemove(start, "BOT_ID", botId);
         SetOrRemove(start, "BOT_DOMAIN", botDomain);
         start.Environment["PACKAGE_OUT_DIR"] = _outDir.FullName;
+        SetOrRemove(start, "MDOBOT_ENV_DIR", envDir);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start /bin/bash.");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -12,13 +12,10 @@ namespace MdoBot.BotFramework.Hosting;
 
 public static partial class BotEndpoints
 {
-    /// <summary>Maps <c>POST /api/messages</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
+    /// <summary>Maps <c>POST /api/messages</c> (the host maps the health checks).</summary>
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/messages", HandleMessagesAsync);
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", async (IStore store, CancellationToken ct) =>
-            await store.PingAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: 503));
         return app;
     }
 

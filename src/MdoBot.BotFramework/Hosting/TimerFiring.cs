@@ -2,6 +2,7 @@ using System.Text.Json;
 using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
+using MdoBot.BotFramework.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.BotFramework.Hosting;
@@ -45,12 +46,13 @@ public sealed partial class TimerFiring(
                 ? new ChangeSet() // nothing can be done any more: drop the timer
                 : await RunAsync(handler, activity, conversation, now, timer, late, ct);
             changes.FiredTimerKey = timer.Key;
-            var outcome = await store.CommitAsync(changes, ct);
+            var outcome = await BotTelemetry.CommitAsync(store, changes, time, "timer", ct);
             if (outcome != CommitOutcome.Conflict)
             {
                 if (outcome == CommitOutcome.Committed)
                 {
                     LogFired(logger, timer.Kind, (now - timer.DueAt).TotalMilliseconds, late);
+                    BotTelemetry.TimerFired(timer.Kind, now - timer.DueAt);
                     outbox.Signal.Notify();
                     timerSignal.Signal.Notify();
                     if (changes.CompactAfterCommit)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
+using MdoBot.BotFramework.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace MdoBot.BotFramework.Hosting;
@@ -28,6 +29,7 @@ public sealed partial class TurnProcessor(
         ArgumentNullException.ThrowIfNull(activity);
         var conversationId = activity.Conversation!.Id!;
         var activityId = activity.Id is { Length: > 0 } id ? id : null;
+        using var measured = BotTelemetry.StartTurn(activity, router.Verbs, time);
         using var held = await locks.AcquireAsync(conversationId, ct);
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -38,6 +40,7 @@ public sealed partial class TurnProcessor(
                 if (seen.Entry is { } entry)
                 {
                     LogDuplicate(logger, activity.Type);
+                    measured.Outcome = "duplicate";
                     return Replay(activity, entry);
                 }
 
@@ -45,6 +48,7 @@ public sealed partial class TurnProcessor(
                 {
                     // Older than the inbox window: it may have been processed and forgotten, so it is not processed again.
                     LogTooOld(logger, activity.Type);
+                    measured.Outcome = "too_old";
                     return TooOld(activity);
                 }
             }
@@ -53,6 +57,7 @@ public sealed partial class TurnProcessor(
             await router.RouteAsync(turn, ct);
             if (activityId is null && !turn.Changes.HasChanges)
             {
+                measured.Outcome = "unchanged";
                 return turn.InvokeResponse;
             }
 
@@ -61,7 +66,8 @@ public sealed partial class TurnProcessor(
                 ? response with { Json = JsonSerializer.Serialize(body, ProtocolJson.Options) }
                 : turn.InvokeResponse;
             turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, answer?.Status ?? 200, answer?.Json);
-            var outcome = await store.CommitAsync(turn.Changes, ct);
+            var outcome = await BotTelemetry.CommitAsync(store, turn.Changes, time, "turn", ct);
+            measured.Outcome = outcome.ToString().ToLowerInvariant();
             switch (outcome)
             {
                 case CommitOutcome.Committed:

@@ -45,7 +45,7 @@ public sealed partial class LayeringTests
         var offending = Directory.EnumerateFiles(ProjectDir("MdoBot.BotFramework"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
-            .Where(l => MdoWord().IsMatch(l.Text.Replace("MdoBot", "", StringComparison.Ordinal)))
+            .Where(l => MdoWord().IsMatch(l.Text.Replace("MdoBot", "", StringComparison.OrdinalIgnoreCase)))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 

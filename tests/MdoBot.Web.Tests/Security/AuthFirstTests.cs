@@ -84,28 +84,4 @@ public sealed class AuthFirstTests : IAsyncLifetime
         Assert.Empty(before.Diff(StateSnapshot.Of(_app)));
         Assert.Equal(string.Empty, _app.MdoJson());
     }
-
-    [Fact]
-    public void OutsideDevelopmentMode_PlainHttpMetadataUrl_RefusesToStart()
-    {
-        var dir = Directory.CreateTempSubdirectory("mdobot-https-").FullName;
-        try
-        {
-            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            {
-                b.UseSetting("Bot:AppId", "11111111-2222-3333-4444-555555555555");
-                b.UseSetting("Bot:OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration");
-                b.UseSetting("Storage:SqlitePath", Path.Combine(dir, "mdobot.db"));
-            });
-
-            var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-            Assert.Contains("Bot:OpenIdMetadataUrl must use https", error.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dir, recursive: true);
-        }
-    }
 }
