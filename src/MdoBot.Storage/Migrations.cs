@@ -87,6 +87,7 @@ internal static class Migrations
         CREATE INDEX ix_audit_conversation ON audit (conversation_id, at);
         """),
         LeanInbox.Migration,
+        MemberLinks.Migration,
     ];
 }
 
