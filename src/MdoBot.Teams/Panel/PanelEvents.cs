@@ -17,7 +17,7 @@ public static class PanelEvents
 
     public static async Task StreamAsync(
         HttpContext http, string chatId, string? view, PanelAccess access, PanelChangeFeed feed, IOptions<MdoOptions> mdo,
-        IOptions<PanelOptions> panel, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        IOptions<PanelOptions> panel, PanelPollClock poll, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         var open = await access.OpenAsync(http, chatId, null, ct);
@@ -36,7 +36,7 @@ public static class PanelEvents
         try
         {
             var changed = subscription.Changed.WaitToReadAsync(ct).AsTask();
-            var tick = Task.Delay(panel.Value.TimeInterval, time, ct);
+            var tick = Task.Delay(panel.Value.TimeInterval, poll.Time, ct);
             while (!ct.IsCancellationRequested)
             {
                 var done = await Task.WhenAny(changed, tick);
@@ -44,7 +44,7 @@ public static class PanelEvents
                 {
                     await tick;
                     await SendAsync(http, "time", new { serverNow = time.GetUtcNow() }, ct);
-                    tick = Task.Delay(panel.Value.TimeInterval, time, ct);
+                    tick = Task.Delay(panel.Value.TimeInterval, poll.Time, ct);
                     continue;
                 }
 

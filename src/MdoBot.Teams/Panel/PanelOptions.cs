@@ -26,7 +26,7 @@ public sealed class PanelOptions
     /// <summary>How often an open panel's MDO version is read, to see changes made by other instances.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How often an open stream gets the server time again.</summary>
+    /// <summary>How often (real time) an open stream gets the server time again.</summary>
     public TimeSpan TimeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool UsesDevelopmentTokens => string.IsNullOrWhiteSpace(AppId);

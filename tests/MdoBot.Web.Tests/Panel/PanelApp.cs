@@ -62,6 +62,7 @@ public sealed class PanelApp : IAsyncDisposable
             ["Panel:Resource"] = Resource,
             ["Panel:MetadataAuthority"] = entra.BaseUrl,
             ["Panel:DevHost"] = "true",
+            ["Panel:TimeInterval"] = "00:00:00.200",
             ["Security:AllowedTenants:0"] = Tenant,
         };
         foreach (var (k, v) in extra ?? [])
