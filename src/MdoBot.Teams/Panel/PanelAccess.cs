@@ -57,5 +57,12 @@ public sealed class PanelAccess(PanelTokenValidator tokens, IStore store, MdoRep
             : new(new PanelSession(user, conversation, participant, loaded), StatusCodes.Status200OK, null);
     }
 
+    /// <summary>The same session with the MDO as stored now; null when it was erased meanwhile.</summary>
+    public async Task<PanelSession?> RefreshAsync(PanelSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await repository.GetAsync(session.Mdo.Mdo.Id, ct) is { } loaded ? session with { Mdo = loaded } : null;
+    }
+
     private static PanelOpen NotFound() => new(null, StatusCodes.Status404NotFound, "no MDO here");
 }

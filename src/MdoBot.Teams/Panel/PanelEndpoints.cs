@@ -62,10 +62,9 @@ public static partial class PanelEndpoints
 
         await commands.RunAsync(session, PanelCommands.Verbs[request.Action!], request.CardLocale, ct);
         feed.Poke();
-        var after = await access.OpenAsync(http, chatId, request.MdoId, ct);
-        if (after.Session is not { } changed)
+        if (await access.RefreshAsync(session, ct) is not { } changed)
         {
-            return Refuse(loggers, after.Status, after.Error);
+            return Refuse(loggers, StatusCodes.Status404NotFound, "no MDO here");
         }
 
         // Unchanged means the operation was refused (e.g. the MDO was closed meanwhile): nothing changed.

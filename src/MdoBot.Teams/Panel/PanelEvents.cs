@@ -54,11 +54,13 @@ public static class PanelEvents
                 }
 
                 subscription.Changed.TryRead(out _);
-                var fresh = await access.OpenAsync(http, chatId, session.Mdo.Mdo.Id, ct);
-                if (fresh.Session is { } now)
+                if (await access.RefreshAsync(session, ct) is not { } now)
                 {
-                    await SendAsync(http, "state", PanelEndpoints.StateOf(now, stage, mdo.Value, time), ct);
+                    return; // erased: the page reconnects and gets 404
                 }
+
+                session = now;
+                await SendAsync(http, "state", PanelEndpoints.StateOf(now, stage, mdo.Value, time), ct);
 
                 changed = subscription.Changed.WaitToReadAsync(ct).AsTask();
             }

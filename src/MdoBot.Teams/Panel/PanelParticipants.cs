@@ -7,30 +7,33 @@ namespace MdoBot.Teams.Panel;
 
 /// <summary>
 /// Finds the meeting participant behind a panel user by Entra object id: the link stored from the user's
-/// Teams activities, else the conversation's member list (which carries <c>aadObjectId</c>), stored for next time.
+/// Teams activities (one indexed read), else the conversation's member list (which carries <c>aadObjectId</c>),
+/// whose answer is stored as a link for next time.
 /// </summary>
 public sealed class PanelParticipants(IMemberLinkStore links, IConnectorClient connector)
 {
-    /// <summary>The participant (Teams user id and name), or null when the user is not a member of the conversation.</summary>
+    /// <summary>
+    /// The participant (Teams user id; the name when the member list gave it, else empty so that the turn looks it
+    /// up), or null when the user is neither linked nor listed as a member of the conversation.
+    /// </summary>
     public async Task<Participant?> FindAsync(ConversationRef conversation, PanelUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(user);
+        if (await links.GetUserIdAsync(conversation.ConversationId, user.ObjectId, ct) is { } linked)
+        {
+            return new Participant(linked, string.Empty);
+        }
+
         var members = await ReadMembersAsync(conversation, ct);
-        var stored = await links.GetUserIdAsync(conversation.ConversationId, user.ObjectId, ct);
-        var member = members.FirstOrDefault(m => stored is not null && m.Id == stored)
-            ?? members.FirstOrDefault(m => string.Equals(m.AadObjectId, user.ObjectId, StringComparison.OrdinalIgnoreCase));
-        if (member?.Id is not { } id)
+        var member = members.FirstOrDefault(m => string.Equals(m.AadObjectId, user.ObjectId, StringComparison.OrdinalIgnoreCase));
+        if (member?.Id is not { Length: > 0 } id)
         {
-            return stored is not null && members.Count == 0 ? new Participant(stored, user.Name ?? "?") : null;
+            return null;
         }
 
-        if (stored != id)
-        {
-            await links.SaveMemberLinkAsync(conversation.ConversationId, user.ObjectId, id, ct);
-        }
-
-        return new Participant(id, member.Name is { Length: > 0 } n ? n : user.Name ?? "?");
+        await links.SaveMemberLinkAsync(conversation.ConversationId, user.ObjectId, id, ct);
+        return new Participant(id, member.Name ?? string.Empty);
     }
 
     private async Task<IReadOnlyList<TeamsChannelAccount>> ReadMembersAsync(ConversationRef conversation, CancellationToken ct)
@@ -41,7 +44,7 @@ public sealed class PanelParticipants(IMemberLinkStore links, IConnectorClient c
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException)
         {
-            return []; // the stored link alone then identifies the participant
+            return []; // only linked users are recognised while the member list is unavailable
         }
     }
 }
