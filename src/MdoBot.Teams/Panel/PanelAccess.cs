@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Http;
 namespace MdoBot.Teams.Panel;
 
 /// <summary>A panel request that passed every check: who, in which meeting chat, on which MDO.</summary>
-public sealed record PanelSession(PanelUser User, ConversationRef Conversation, Participant Participant, LoadedMdo Mdo)
+/// <param name="Organizer">The meeting's organizer per Teams: the card verbs make them a chair on their first control.</param>
+public sealed record PanelSession(PanelUser User, ConversationRef Conversation, Participant Participant, LoadedMdo Mdo, bool Organizer = false)
 {
-    public bool IsChair => MdoPolicy.IsChair(Mdo.Mdo, Participant.Id);
+    /// <summary>Gets the chair controls: a chair by the cards' policy, or the organizer the cards would promote.</summary>
+    public bool IsChair => Organizer || MdoPolicy.IsChair(Mdo.Mdo, Participant.Id);
 }
 
 /// <summary>The outcome of <see cref="PanelAccess.OpenAsync"/>: a session, or the HTTP status and a fixed reason.</summary>
@@ -19,7 +21,8 @@ public sealed record PanelOpen(PanelSession? Session, int Status, string? Error)
 /// Checks a panel request: token (401), the chat is known in the user's tenant and has an MDO (404, the same answer
 /// whether or not it exists in another tenant), the user is a participant (403).
 /// </summary>
-public sealed class PanelAccess(PanelTokenValidator tokens, IStore store, MdoRepository repository, PanelParticipants participants)
+public sealed class PanelAccess(
+    PanelTokenValidator tokens, IStore store, MdoRepository repository, PanelParticipants participants, PanelOrganizers organizers)
 {
     public const int MaxIdLength = 256;
 
@@ -52,9 +55,13 @@ public sealed class PanelAccess(PanelTokenValidator tokens, IStore store, MdoRep
         var loaded = mdoId is null
             ? await repository.GetOpenAsync(chatId, ct) ?? await repository.GetLatestAsync(chatId, ct)
             : await repository.GetAsync(mdoId, ct);
-        return loaded is null || loaded.Mdo.ConversationId != chatId
-            ? NotFound()
-            : new(new PanelSession(user, conversation, participant, loaded), StatusCodes.Status200OK, null);
+        if (loaded is null || loaded.Mdo.ConversationId != chatId)
+        {
+            return NotFound();
+        }
+
+        var organizer = !MdoPolicy.IsChair(loaded.Mdo, participant.Id) && await organizers.IsOrganizerAsync(conversation, participant.Id, ct);
+        return new(new PanelSession(user, conversation, participant, loaded, organizer), StatusCodes.Status200OK, null);
     }
 
     /// <summary>The same session with the MDO as stored now; null when it was erased meanwhile.</summary>

@@ -28,6 +28,7 @@ public static class PanelServiceCollectionExtensions
         services.AddSingleton<TenantKeySources>();
         services.AddSingleton<PanelTokenValidator>();
         services.AddSingleton<PanelParticipants>();
+        services.AddSingleton<PanelOrganizers>();
         services.AddSingleton<PanelAccess>();
         services.AddSingleton<PanelCommands>();
         services.AddSingleton<PanelChangeFeed>();

@@ -113,6 +113,21 @@ public sealed class PanelApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Action_MeetingOrganizerNotYetChair_ControlsShownAndTheCardVerbMakesThemChair()
+    {
+        _panel.App.Connector.MeetingRoles[_panel.Chat.MeetingId + "|" + Nurse.Id] = "Organizer";
+        var before = await _panel.StateAsync(Nurse);
+        Assert.True((bool)before["isChair"]!);
+
+        var response = await _panel.ActAsync(_panel.TokenFor(Nurse), "extend", (long)before["version"]!);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(25, (int)(await response.JsonAsync())!["current"]!["minutes"]!);
+        var chairs = System.Text.Json.Nodes.JsonNode.Parse(_panel.App.MdoJson())!["chairs"]!.AsArray().Select(c => (string?)c!["id"]);
+        Assert.Equal([Chair.Id, Nurse.Id], chairs);
+    }
+
+    [Fact]
     public async Task Action_StaleVersion_Conflict409WithCurrentStateAndNothingChanged()
     {
         var before = await _panel.StateAsync(Chair);

@@ -134,6 +134,7 @@ public sealed partial class PanelBrowserTests : IAsyncLifetime
         var urls = new List<string>();
         page.Request += (_, r) => urls.Add(r.Url);
         await Assertions.Expect(Side(page).Locator("#case-question")).ToHaveTextAsync(PanelApp.Question);
+        await Assertions.Expect(Side(page).Locator("#controls")).ToBeVisibleAsync();
         await Side(page).Locator("#btn-extend").ClickAsync();
         await Assertions.Expect(Side(page).Locator("#agenda")).ToContainTextAsync("Gezin A · 25 min");
 
