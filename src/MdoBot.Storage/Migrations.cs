@@ -88,6 +88,7 @@ internal static class Migrations
         """),
         LeanInbox.Migration,
         LeaseTable.Migration,
+        MemberLinks.Migration,
     ];
 }
 

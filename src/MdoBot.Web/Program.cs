@@ -1,5 +1,6 @@
 using MdoBot.BotFramework.Hosting;
 using MdoBot.Teams;
+using MdoBot.Teams.Panel;
 using MdoBot.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddMdoBotMail(builder.Configuration);
 builder.Services.AddMdoBotStartupValidation(builder.Configuration);
 builder.Services.AddMdoBotHealth(builder.Configuration);
 builder.Services.AddMdoBotTelemetry(builder.Configuration);
+builder.Services.AddMdoBotPanel(builder.Configuration);
 
 var app = builder.Build();
 if (!app.ValidateMdoBotOptions())
@@ -21,6 +23,7 @@ if (!app.ValidateMdoBotOptions())
 await app.PrepareMdoBotAsync();
 app.MapBot();
 app.MapMdoBotHealth();
+app.MapPanel();
 await app.RunAsync();
 return 0;
 

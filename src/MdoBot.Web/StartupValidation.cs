@@ -6,8 +6,8 @@ namespace MdoBot.Web;
 
 /// <summary>
 /// Refuses a production configuration that lacks what MdoBot needs there, at start-up (ValidateOnStart),
-/// with one line per missing setting. A configuration is a production one as soon as it names an app id,
-/// a credential or the PostgreSQL store; without any of them MdoBot runs in development mode.
+/// with one line per missing setting. A configuration is a production one as soon as it names an app id
+/// or a credential; without either MdoBot runs in development mode (on SQLite or PostgreSQL).
 /// </summary>
 public static class StartupValidation
 {
@@ -18,9 +18,9 @@ public static class StartupValidation
     public static bool IsProduction(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // PostgreSQL alone is not production: development mode on a shared PostgreSQL (several local instances) is legitimate.
         return Set(configuration["Bot:AppId"])
-            || (Set(configuration["Bot:CredentialKind"]) && !string.Equals(configuration["Bot:CredentialKind"], nameof(CredentialKind.None), StringComparison.OrdinalIgnoreCase))
-            || string.Equals(configuration["Storage:Provider"], "postgres", StringComparison.OrdinalIgnoreCase);
+            || (Set(configuration["Bot:CredentialKind"]) && !string.Equals(configuration["Bot:CredentialKind"], nameof(CredentialKind.None), StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>What is wrong with a production configuration, one sentence per setting (empty when fine).</summary>

@@ -45,6 +45,7 @@ public static partial class StorageSetup
         services.AddSingleton<IStore>(sp => sp.GetRequiredService<SqlStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlStore>());
         services.AddSingleton<ITimerStore>(sp => sp.GetRequiredService<SqlStore>());
+        services.AddSingleton<IMemberLinkStore>(sp => sp.GetRequiredService<SqlStore>());
         return services;
     }
 

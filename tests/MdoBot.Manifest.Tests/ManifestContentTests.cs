@@ -85,12 +85,24 @@ public sealed partial class ManifestContentTests
     }
 
     [Fact]
-    public void Manifest_AfterSubstitution_HasNoTabsAndBothIcons()
+    public void Manifest_AfterSubstitution_HasNoStaticTabsAndBothIcons()
     {
-        Assert.Null(_manifest["configurableTabs"]);
         Assert.Null(_manifest["staticTabs"]);
         Assert.Equal("color.png", _manifest["icons"]!["color"]!.GetValue<string>());
         Assert.Equal("outline.png", _manifest["icons"]!["outline"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ConfigurableTab_MeetingPanel_IsAGroupChatTabInAllFourMeetingContextsOnTheBotDomain()
+    {
+        var tab = Assert.Single(_manifest["configurableTabs"]!.AsArray())!;
+
+        Assert.Equal($"https://{SampleManifest.BotDomain}/panel/config.html", tab["configurationUrl"]!.GetValue<string>());
+        Assert.Equal(["groupChat"], tab["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(
+            ["meetingChatTab", "meetingDetailsTab", "meetingSidePanel", "meetingStage"],
+            tab["context"]!.AsArray().Select(s => s!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Contains(("MeetingStage.Write.Chat", "Delegated"), ResourceSpecificPermissions()); // shareAppContentToStage
     }
 
     private List<(string Name, string Type)> ResourceSpecificPermissions() =>

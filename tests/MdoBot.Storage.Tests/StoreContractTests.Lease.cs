@@ -25,6 +25,7 @@ public abstract partial class StoreContractTests
         var store = await NewStoreAsync();
         await store.CommitAsync(Enqueue("kept"));
         await ExecuteSqlAsync(store, "DROP TABLE leases");
+        await ExecuteSqlAsync(store, "DROP TABLE member_links");
         await ExecuteSqlAsync(store, "DELETE FROM schema_version WHERE version >= 3");
 
         var upgraded = await OpenSecondInstanceAsync(store);

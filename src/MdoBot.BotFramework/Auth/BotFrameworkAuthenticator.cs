@@ -62,7 +62,7 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         return caller;
     }
 
-    internal static bool IsLoopback(IPAddress? address) =>
+    public static bool IsLoopback(IPAddress? address) =>
         address is not null
         && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace MdoBot.BotFramework.Auth;
 
 /// <summary>Token checks beyond the handler's own, and short reasons for validation failures.</summary>
-internal static class TokenChecks
+public static class TokenChecks
 {
     /// <summary>
     /// Used as <see cref="TokenValidationParameters.LifetimeValidator"/> so that "now" comes from

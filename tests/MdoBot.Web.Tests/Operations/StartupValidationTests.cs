@@ -56,6 +56,8 @@ public sealed class StartupValidationTests
         Assert.Empty(StartupValidation.Problems(Configuration(Production)));
         Assert.Empty(StartupValidation.Problems(Configuration(new Dictionary<string, string> { ["Storage__Provider"] = "sqlite" })));
         Assert.False(StartupValidation.IsProduction(Configuration([])));
+        // Development mode on a shared PostgreSQL (several local instances, the cluster tests) is not production.
+        Assert.False(StartupValidation.IsProduction(Configuration(new Dictionary<string, string> { ["Storage__Provider"] = "postgres" })));
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using Dapper;
+using MdoBot.BotFramework.Storage;
+
+namespace MdoBot.Storage;
+
+public abstract partial class SqlStore : IMemberLinkStore
+{
+    public async Task<string?> GetUserIdAsync(string conversationId, string aadObjectId, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<string?>(
+            "SELECT user_id FROM member_links WHERE conversation_id = @conversationId AND aad_object_id = @aadObjectId",
+            new { conversationId, aadObjectId });
+    }
+
+    public Task SaveMemberLinkAsync(string conversationId, string aadObjectId, string userId, CancellationToken ct = default) =>
+        WriteAsync(async () =>
+        {
+            await using var conn = await OpenAsync(ct);
+            return await conn.ExecuteAsync(
+                """
+                INSERT INTO member_links (conversation_id, aad_object_id, user_id, linked_at) VALUES (@conversationId, @aadObjectId, @userId, @now)
+                ON CONFLICT (conversation_id, aad_object_id) DO UPDATE SET user_id = excluded.user_id, linked_at = excluded.linked_at
+                WHERE member_links.user_id <> excluded.user_id
+                """,
+                new { conversationId, aadObjectId, userId, now = Now() });
+        }, ct);
+}
