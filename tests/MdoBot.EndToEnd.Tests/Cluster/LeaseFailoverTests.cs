@@ -19,7 +19,7 @@ public sealed class LeaseFailoverTests(ClusterDatabase database, ITestOutputHelp
     private static TimeSpan TakeoverBound(ClusterSettings s) => s.Expiry + s.Heartbeat + TimeSpan.FromSeconds(3);
 
     private static TimeSpan FreezeFor =>
-        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("MDOBOT_CLUSTER_FREEZE_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 20);
+        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("MDOBOT_CLUSTER_FREEZE_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 40);
 
     [Fact]
     public async Task HolderFrozen_AnotherNodeDeliversWithinBound_ResumedHolderSendsNothingStale_OrderKept()
