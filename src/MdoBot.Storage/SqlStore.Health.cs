@@ -7,7 +7,8 @@ namespace MdoBot.Storage;
 /// <param name="Pending">Messages waiting for delivery.</param>
 /// <param name="OldestPendingId">Id of the oldest waiting message (null when none): ids only grow.</param>
 /// <param name="DeadLetters">Messages given up for good (kept for inspection).</param>
-public sealed record OutboxStats(long Pending, long? OldestPendingId, long DeadLetters);
+/// <param name="OldestPendingSince">When the oldest waiting message was stored (<c>outbox.created_at</c>); null when none.</param>
+public sealed record OutboxStats(long Pending, long? OldestPendingId, long DeadLetters, DateTimeOffset? OldestPendingSince = null);
 
 public abstract partial class SqlStore
 {
@@ -31,13 +32,14 @@ public abstract partial class SqlStore
     public async Task<OutboxStats> GetOutboxStatsAsync(CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);
-        var row = await conn.QuerySingleAsync<(long Pending, long? Oldest, long Dead)>(new CommandDefinition(
+        var row = await conn.QuerySingleAsync<(long Pending, long? Oldest, long Dead, long? Since)>(new CommandDefinition(
             $"""
             SELECT {SelectInt64("COUNT(CASE WHEN failed = 0 THEN 1 END)", "pending")},
               {SelectInt64("MIN(CASE WHEN failed = 0 THEN id END)", "oldest")},
-              {SelectInt64("COUNT(CASE WHEN failed <> 0 THEN 1 END)", "dead")}
+              {SelectInt64("COUNT(CASE WHEN failed <> 0 THEN 1 END)", "dead")},
+              {SelectInt64("MIN(CASE WHEN failed = 0 THEN created_at END)", "since")}
             FROM outbox
             """, cancellationToken: ct));
-        return new OutboxStats(row.Pending, row.Oldest, row.Dead);
+        return new OutboxStats(row.Pending, row.Oldest, row.Dead, row.Since is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 }

@@ -6,9 +6,8 @@ namespace MdoBot.Web;
 
 /// <summary>
 /// Samples the outbox (pending, oldest pending age, dead letters) for the metrics and for <c>/readyz</c>.
-/// The outbox keeps no enqueue time, so the age is how long the current oldest message has been the
-/// oldest, as seen by this instance's samples (every 30 s and on each readiness check): a lower bound that
-/// grows while delivery is stuck and drops to zero once the message goes.
+/// The age is read from the oldest waiting message's stored time (<c>outbox.created_at</c>), so every instance
+/// sees the same age however recently it started; samples are taken every 30 s and on each readiness check.
 /// </summary>
 public sealed class OutboxMonitor : BackgroundService
 {
@@ -38,6 +37,12 @@ public sealed class OutboxMonitor : BackgroundService
         {
             lock (_gate)
             {
+                if (_last.OldestPendingSince is { } since)
+                {
+                    var age = _time.GetUtcNow() - since;
+                    return (_last, age < TimeSpan.Zero ? TimeSpan.Zero : age);
+                }
+
                 return (_last, _headId is null ? TimeSpan.Zero : _time.GetUtcNow() - _headSince);
             }
         }

@@ -22,7 +22,9 @@ public abstract partial class StoreContractTests
         await store.MarkFailedAsync(pending[0], permanent: true);
         await store.MarkFailedAsync(pending[1], permanent: false);
 
-        Assert.Equal(new OutboxStats(2, pending[1].Id, 1), await store.GetOutboxStatsAsync());
+        var stats = await store.GetOutboxStatsAsync();
+        Assert.Equal((2L, pending[1].Id, 1L), (stats.Pending, stats.OldestPendingId, stats.DeadLetters));
+        Assert.Equal(Time.GetUtcNow().ToUnixTimeMilliseconds(), stats.OldestPendingSince?.ToUnixTimeMilliseconds());
     }
 
     [Fact]

@@ -80,6 +80,26 @@ public sealed class HealthTests : IAsyncLifetime
         Assert.Contains(_app.Connector.Calls, c => c.Kind == "send");
     }
 
+    [Fact]
+    public async Task A_restarted_instance_reports_the_stored_age_of_the_oldest_outgoing_message()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            _app.Connector.FailNext.Enqueue(503);
+        }
+
+        await _app.PostAsync(_app.Fixture("personal-conversationUpdate"));
+        await WaitForFailedDeliveryAsync();
+        _app.Time.Advance(TimeSpan.FromMinutes(11));
+
+        // A new process has never seen the message before: the age comes from the stored time, not from its samples.
+        await _app.RestartAsync();
+        var (status, body) = await GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("oldest of 1 pending messages waits 660 s (limit 600 s)", body, StringComparison.Ordinal);
+    }
+
     private async Task WaitForFailedDeliveryAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
