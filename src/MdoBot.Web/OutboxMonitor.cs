@@ -15,8 +15,6 @@ public sealed class OutboxMonitor : BackgroundService
     private readonly SqlStore _store;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private long? _headId;
-    private DateTimeOffset _headSince;
     private OutboxStats _last = new(0, null, 0);
 
     public OutboxMonitor(SqlStore store, TimeProvider time, IMeterFactory meters)
@@ -37,13 +35,8 @@ public sealed class OutboxMonitor : BackgroundService
         {
             lock (_gate)
             {
-                if (_last.OldestPendingSince is { } since)
-                {
-                    var age = _time.GetUtcNow() - since;
-                    return (_last, age < TimeSpan.Zero ? TimeSpan.Zero : age);
-                }
-
-                return (_last, _headId is null ? TimeSpan.Zero : _time.GetUtcNow() - _headSince);
+                var age = _last.OldestPendingSince is { } since ? _time.GetUtcNow() - since : TimeSpan.Zero;
+                return (_last, age < TimeSpan.Zero ? TimeSpan.Zero : age);
             }
         }
     }
@@ -53,12 +46,6 @@ public sealed class OutboxMonitor : BackgroundService
         var stats = await _store.GetOutboxStatsAsync(ct);
         lock (_gate)
         {
-            if (stats.OldestPendingId != _headId)
-            {
-                _headId = stats.OldestPendingId;
-                _headSince = _time.GetUtcNow();
-            }
-
             _last = stats;
         }
 
