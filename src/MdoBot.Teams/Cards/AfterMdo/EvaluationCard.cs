@@ -32,7 +32,8 @@ public static class EvaluationCard
         {
             Id = InputId(q),
             Label = EvaluationQuestions.Text(q, fl),
-            Style = "expanded",
+            Style = "compact",
+            Placeholder = lang.Pick("Kies 1 tot 5", "Choose 1 to 5"),
             Choices = scale,
             IsRequired = true,
             ErrorMessage = lang.Pick("Kies 1 tot 5", "Choose 1 to 5"),

@@ -1,6 +1,6 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.BotFramework.Cards;
+using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Documents;
 using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
@@ -51,16 +51,7 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
         var markdown = SummaryText.CaseMarkdown(ctx.Mdo, c, ctx.PersonalLanguage, ctx.TimeZone);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "case.exported", ctx.Mdo.ConversationId, ctx.Mdo.Id, c.Id));
-        var card = new AdaptiveCard
-        {
-            Lang = ctx.PersonalLanguage.Pick("nl", "en"),
-            Body =
-            [
-                new TextBlock { Text = ctx.PersonalLanguage.Pick($"Export van {c.Code}", $"Export of {c.Code}"), Size = "Large", Weight = "Bolder" },
-                new TextBlock { Text = ctx.PersonalLanguage.Pick("Kopieer de tekst naar je eigen dossier.", "Copy the text into your own file."), IsSubtle = true },
-                new TextInput { Id = "export", IsMultiline = true, Value = markdown, Label = "Markdown" },
-            ],
-        };
+        var card = ExportCard.Build(c.Code, markdown, ctx.PersonalLanguage);
         if (ctx.Turn.Conversation.Kind == BotFramework.Storage.ConversationKind.Personal)
         {
             ctx.Turn.SendCard(card);
