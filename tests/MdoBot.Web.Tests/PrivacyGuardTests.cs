@@ -29,6 +29,10 @@ public sealed class PrivacyGuardTests : IAsyncLifetime
     [InlineData("question", "BSN 123456782 is bekend")]
     [InlineData("question", "bsn: 111.222.333")]
     [InlineData("familyWants", "Geboren op 3-4-2019, wil rust")]
+    [InlineData("question", "BSN 11 12 22 333 van vader")]
+    [InlineData("question", "bsn 123/456/782")]
+    [InlineData("familyWants", "Zoon geb. 12-03-15, wil naar school")]
+    [InlineData("familyNeeds", "Dochter 12032015 heeft een plek nodig")]
     [InlineData("code", "Jan Jansen")]
     [InlineData("code", "123456782")]
     public async Task AddCase_SensitiveText_RefusedNotStoredNotLogged(string field, string text)
@@ -44,6 +48,19 @@ public sealed class PrivacyGuardTests : IAsyncLifetime
         Assert.Equal(before["documents"], _app.TableCounts()["documents"]);
         Assert.DoesNotContain(text, _app.MdoJson(), StringComparison.Ordinal);
         Assert.DoesNotContain(text, response.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCase_PhoneMeetingDateCaseNumber_Accepted()
+    {
+        var data = await AddCaseDataAsync();
+        data["code"] = "2026-031";
+        data["question"] = "Huisbezoek op 12-11-2025 ging goed; moeder bereikbaar op 06 12 34 56 78, zaak 2026-017-04";
+
+        var response = await _chat.InvokeAsync(Chair, data);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response!["type"]);
+        Assert.Contains("06 12 34 56 78", _app.MdoJson(), StringComparison.Ordinal);
     }
 
     [Fact]
