@@ -1,5 +1,6 @@
 using MdoBot.BotFramework.Cards;
 using MdoBot.BotFramework.Routing;
+using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 
 namespace MdoBot.Teams.Cards;
 
@@ -34,6 +35,7 @@ public static class WelcomeCard
                     Text = lang.Pick("Typ **help** (of noem mij met @MdoBot help) voor alle commando's.", "Type **help** (or @mention me with help) for all commands."),
                     IsSubtle = true,
                 },
+                new ActionSet { Actions = [.. LanguageButtons(lang)] },
             ],
             Actions =
             [
@@ -42,4 +44,13 @@ public static class WelcomeCard
             ],
         };
     }
+
+    /// <summary>One button per other supported language, titled in that language ("English", "Nederlands").</summary>
+    private static IEnumerable<CardAction> LanguageButtons(Language lang) =>
+        MdoMeeting.SupportedLanguages.Where(code => LanguageResolver.FromLocale(code) != lang).Select(code => new ExecuteAction
+        {
+            Title = LanguageResolver.FromLocale(code).Pick("Nederlands", "English"),
+            Verb = CardVerbs.ChooseLanguage,
+            Data = new LanguageChoiceData(CardVerbs.ChooseLanguage, code),
+        });
 }

@@ -19,23 +19,12 @@ public sealed class LanguageCommand(MdoContextFactory factory, OrganizerCheck or
         var code = command.Arguments.Split(' ', 2)[0];
         if (Mdo.NormalizeLanguage(code) is null)
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
-                $"Kies een van deze talen: {MdoLanguage.SupportedList()}. Bijvoorbeeld: taal en",
-                $"Choose one of these languages: {MdoLanguage.SupportedList()}. For example: language nl"));
+            ctx.Turn.Reply(LanguageSwitch.Usage(ctx.PersonalLanguage));
             return Task.CompletedTask;
         }
 
-        var changed = ctx.Mdo.SetLanguage(ctx.Actor, code);
-        var lang = ctx.Language;
-        if (changed)
-        {
-            ctx.Save("mdo.languageSet");
-            SharedCards.Rerender(ctx);
-        }
-
-        ctx.Turn.Reply(lang.Pick(
-            $"De kaarten van dit MDO zijn {(changed ? "nu" : "al")} in het {MdoLanguage.Name(lang)}.",
-            $"The cards of this MDO are {(changed ? "now" : "already")} in {MdoLanguage.Name(lang)}."));
+        var changed = LanguageSwitch.Apply(ctx, code);
+        ctx.Turn.Reply(LanguageSwitch.Confirmation(ctx.Language, changed));
         return Task.CompletedTask;
     }
 }
