@@ -14,6 +14,15 @@ public sealed class ActionCommand(MdoContextFactory factory, OrganizerCheck orga
     {
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ctx.Now, ctx.TimeZone).DateTime);
+        if (command.Mentions.Count == 0 && command.Arguments.Contains('@', StringComparison.Ordinal))
+        {
+            // A typed "@Sanne" is plain text: Teams only sends who is meant when the name is picked from its list.
+            ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
+                "Ik weet niet wie je bedoelt: typ @ en kies de naam uit de lijst die Teams toont (de naam wordt dan gemarkeerd). Bijvoorbeeld: actie @Sanne belt de huisarts voor 1-12-2026",
+                "I can't tell who you mean: type @ and pick the name from the list Teams shows (the name is then highlighted). For example: action @Sanne calls the GP by 2026-12-01"));
+            return Task.CompletedTask;
+        }
+
         if (command.Mentions.Count != 1 || ActionText.Parse(command.Arguments, command.Mentions[0].Name, today) is not { } parsed)
         {
             ctx.Turn.Reply(ctx.PersonalLanguage.Pick(

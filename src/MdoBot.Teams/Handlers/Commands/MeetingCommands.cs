@@ -16,7 +16,7 @@ public sealed class AgendaCommand(OpenAgenda open) : ICommandHandler
 
 public sealed class StartCommand(MdoContextFactory factory, OrganizerCheck organizers, IPostedCards posted) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["start"];
+    public override IReadOnlyCollection<string> Names { get; } = ["start", "starten", "begin", "beginnen"];
 
     protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct) => MeetingFlow.StartAsync(ctx, posted, ct);
 }
@@ -34,7 +34,7 @@ public sealed class NextCommand(MdoContextFactory factory, OrganizerCheck organi
 
 public sealed class ExtendCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["verleng", "extend"];
+    public override IReadOnlyCollection<string> Names { get; } = ["verleng", "verlengen", "extend"];
 
     protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ public sealed class ExtendCommand(MdoContextFactory factory, OrganizerCheck orga
 
 public sealed class CloseCommand(MdoContextFactory factory, OrganizerCheck organizers, AfterClose afterClose) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["afronden", "close"];
+    public override IReadOnlyCollection<string> Names { get; } = ["afronden", "afsluiten", "close"];
 
     protected override async Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
     {

@@ -39,7 +39,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
 /// <summary><c>export &lt;casuscode&gt;</c>: the case summary as Markdown, copy-ready, for the chair or the case lead.</summary>
 public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["export", "exporteer"];
+    public override IReadOnlyCollection<string> Names { get; } = ["export", "exporteer", "exporteren"];
 
     protected override bool IncludesClosed => true;
 

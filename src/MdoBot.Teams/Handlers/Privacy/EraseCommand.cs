@@ -14,7 +14,7 @@ namespace MdoBot.Teams.Handlers.Privacy;
 /// </summary>
 public sealed class EraseCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["verwijder", "delete"];
+    public override IReadOnlyCollection<string> Names { get; } = ["verwijder", "verwijderen", "delete"];
 
     protected override bool IncludesClosed => true;
 
