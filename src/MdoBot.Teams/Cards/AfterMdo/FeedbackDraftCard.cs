@@ -67,14 +67,12 @@ public static class FeedbackDraftCard
 
     private static Container CheckBlock(PlainLanguageReport report, Language lang)
     {
+        // The level is named in the card's language (the score itself comes from the letter's language rules).
+        var level = Readability.Label(report.Readability.Level, EvaluationCard.ToFeedback(lang));
+        var score = lang.Pick($"Leesbaarheid: {report.Readability.Score:0} ({level})", $"Readability: {report.Readability.Score:0} ({level})");
         var items = new List<CardElement>
         {
-            new TextBlock
-            {
-                Text = lang.Pick($"Leesbaarheid: {report.Readability.Score:0} ({report.Readability.Label})", $"Readability: {report.Readability.Score:0} ({report.Readability.Label})"),
-                Weight = "Bolder",
-                Color = report.IsPlain ? "good" : "warning",
-            },
+            report.IsPlain ? new TextBlock { Text = score, Weight = "Bolder", Color = "good" } : MdoTexts.Warning(score),
         };
         items.AddRange(report.JargonHits.DistinctBy(h => h.Term).Take(10).Select(h => (CardElement)new TextBlock
         {

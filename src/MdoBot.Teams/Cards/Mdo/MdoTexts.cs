@@ -31,18 +31,14 @@ internal static class MdoTexts
         $"{description} — {ownerName}, {lang.Pick("vóór", "by")} {MdoFormat.Date(due, lang)} — {status}";
 
     /// <summary>Planned-time line of the agenda against the meeting length.</summary>
-    public static TextBlock Fit(FitCheck fit, Language lang)
+    public static CardElement Fit(FitCheck fit, Language lang)
     {
         ArgumentNullException.ThrowIfNull(fit);
         if (fit.MeetingMinutes is not { } meeting)
         {
-            return new TextBlock
-            {
-                Text = lang.Pick(
-                    $"Gepland {fit.PlannedMinutes} min. De vergaderduur is onbekend: stel die in om te zien of de agenda past.",
-                    $"Planned {fit.PlannedMinutes} min. The meeting length is unknown: set it to check that the agenda fits."),
-                Color = "warning",
-            };
+            return Warning(lang.Pick(
+                $"Gepland {fit.PlannedMinutes} min. De vergaderduur is onbekend: stel die in om te zien of de agenda past.",
+                $"Planned {fit.PlannedMinutes} min. The meeting length is unknown: set it to check that the agenda fits."));
         }
 
         var planned = lang.Pick($"Gepland {fit.PlannedMinutes} van {meeting} min", $"Planned {fit.PlannedMinutes} of {meeting} min");
@@ -55,6 +51,17 @@ internal static class MdoTexts
                 Weight = "Bolder",
             };
     }
+
+    /// <summary>
+    /// A warning that must be read (time almost up, text not plain yet): dark bold text on the warning background,
+    /// instead of yellow text, which has too little contrast on a light theme.
+    /// </summary>
+    public static Container Warning(string text) => new()
+    {
+        Style = "warning",
+        Spacing = "Small",
+        Items = [new TextBlock { Text = text, Weight = "Bolder" }],
+    };
 
     public static string CaseStatusText(CaseStatus status, Language lang) => status switch
     {

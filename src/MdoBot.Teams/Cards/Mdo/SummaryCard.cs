@@ -94,11 +94,11 @@ public static class SummaryCard
             Spacing = "Medium",
             Data =
             [
-                new ChartSeries { Legend = TimeFigures.TimeBoxLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.TimeBoxMinutes))] },
+                new ChartSeries { Legend = TimeFigures.TimeBoxLegend(lang), Values = [.. cases.Select(c => new ChartPoint(AxisLabel(c, lang), c.TimeBoxMinutes))] },
                 .. cases.Any(c => c.ExtensionMinutes > 0)
-                    ? [new ChartSeries { Legend = TimeFigures.ExtensionLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.ExtensionMinutes))] }]
+                    ? [new ChartSeries { Legend = TimeFigures.ExtensionLegend(lang), Values = [.. cases.Select(c => new ChartPoint(AxisLabel(c, lang), c.ExtensionMinutes))] }]
                     : Array.Empty<ChartSeries>(),
-                new ChartSeries { Legend = TimeFigures.UsedLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.UsedMinutes))] },
+                new ChartSeries { Legend = TimeFigures.UsedLegend(lang), Values = [.. cases.Select(c => new ChartPoint(AxisLabel(c, lang), c.UsedMinutes))] },
             ],
             Fallback = new FactSet
             {
@@ -106,6 +106,10 @@ public static class SummaryCard
             },
         };
     }
+
+    /// <summary>A bar of 0 cannot be seen: such a case says "0 min used" under its bars.</summary>
+    private static string AxisLabel(CaseSummary c, Language lang) =>
+        c.UsedMinutes == 0 ? c.Code + lang.Pick(" (0 min gebruikt)", " (0 min used)") : c.Code;
 
     private static string DateLine(MdoSummary s, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz)
     {

@@ -26,13 +26,9 @@ public static class TimeNoticeCard
             : lang.Pick($"De tijd voor {c.Code} is om", $"Time is up for {c.Code}");
         var body = new List<CardElement>
         {
-            new TextBlock
-            {
-                Text = "⏱ " + text,
-                Size = "Medium",
-                Weight = "Bolder",
-                Color = kind == TimeNoticeKind.Warning ? "warning" : "attention",
-            },
+            kind == TimeNoticeKind.Warning
+                ? new Container { Style = "warning", Items = [new TextBlock { Text = "⏱ " + text, Size = "Medium", Weight = "Bolder" }] }
+                : new TextBlock { Text = "⏱ " + text, Size = "Medium", Weight = "Bolder", Color = "attention" },
         };
         if (late)
         {
