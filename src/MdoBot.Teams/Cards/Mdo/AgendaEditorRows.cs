@@ -62,9 +62,18 @@ internal static class AgendaEditorRows
         }
 
         buttons.Add(MdoButtons.Agenda(mdo, CardVerbs.EditCaseForm, lang.Pick("Bewerken", "Edit"), c.Id));
-        buttons.Add(MdoButtons.Agenda(mdo, CardVerbs.RemoveCase, lang.Pick("Verwijderen", "Remove"), c.Id, style: "destructive"));
+        buttons.Add(RemoveWithConfirm(mdo, c, lang));
         return buttons;
     }
+
+    /// <summary>A quiet "Remove…" that first asks; only the confirm button inside removes the case.</summary>
+    private static ShowCardAction RemoveWithConfirm(MdoMeeting mdo, MdoCase c, Language lang) =>
+        MdoButtons.ShowCard(
+            lang.Pick("Verwijderen…", "Remove…"),
+            [
+                new TextBlock { Text = lang.Pick($"{c.Code} van de agenda halen? Wat is ingevuld, gaat verloren.", $"Take {c.Code} off the agenda? What was filled in is lost.") },
+                new ActionSet { Actions = [MdoButtons.Agenda(mdo, CardVerbs.RemoveCase, lang.Pick("Ja, verwijderen", "Yes, remove"), c.Id, style: "destructive")] },
+            ]);
 
     private static string StatusSuffix(MdoCase c, Language lang) => c.Status switch
     {

@@ -81,4 +81,19 @@ public sealed class CardReadabilityTests
         Assert.Contains("Gezin A", labels);
         Assert.Contains("2026-017 (0 min gebruikt)", labels);
     }
+
+    [Theory]
+    [InlineData("editor.running.nl")]
+    [InlineData("editor.nl")]
+    public void AgendaEditor_Remove_OnlyBehindAConfirmStep(string name)
+    {
+        var objects = MdoCardJson.Objects(MdoCardJson.Node(MdoCardCatalog.Get(name))).ToList();
+        var confirms = objects.Where(o => (string?)o["type"] == "Action.ShowCard" && (string?)o["title"] == "Verwijderen…").ToList();
+
+        var removes = objects.Where(o => (string?)o["type"] == "Action.Execute" && (string?)o["verb"] == "agenda.removeCase").ToList();
+        Assert.NotEmpty(removes);
+        Assert.Equal(removes.Count, confirms.Count);
+        Assert.All(confirms, c => Assert.Single(MdoCardJson.Objects(c["card"]), o => (string?)o["type"] == "Action.Execute" && (string?)o["verb"] == "agenda.removeCase" && (string?)o["title"] == "Ja, verwijderen"));
+        Assert.DoesNotContain(objects, o => (string?)o["title"] == "Verwijderen" && (string?)o["verb"] == "agenda.removeCase");
+    }
 }
