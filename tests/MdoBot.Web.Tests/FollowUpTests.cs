@@ -65,9 +65,12 @@ public sealed class FollowUpTests : IAsyncLifetime
         var refused = await _chat.InvokeAsync(Social, ActionData(caseCard, "followup.done"));
         Assert.Contains("Alleen Bram Jansen of de voorzitter", Text(refused));
 
-        // Still open: no change, an audit entry, a short confirmation in the chat, and the action stays listed.
+        // Still open: the status stays, the check is noted and shown on the row, audited, confirmed in the chat.
         var stillOpen = await _chat.InvokeAsync(Nurse, ActionData(caseCard, "followup.stillOpen"));
         Assert.Contains("Open acties van vorige keer", Text(stillOpen));
+        Assert.Contains("Belt de huisarts — Bram Jansen", Text(stillOpen));
+        Assert.Contains("— loopt nog (bijgewerkt ", Text(stillOpen));
+        Assert.NotNull((await LoadAsync(first)).FindAction("a1")!.StillOpenAt);
         Assert.Equal(1, _app.AuditCount("followup.stillOpen"));
         await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("Belt de huisarts’ van Bram Jansen loopt nog", StringComparison.Ordinal));
         Assert.Equal(ActionStatus.Confirmed, (await LoadAsync(first)).FindAction("a1")!.Status);
@@ -79,10 +82,37 @@ public sealed class FollowUpTests : IAsyncLifetime
         Assert.Equal(0, TimerCount($"%:{first}:a1"));
     }
 
+    [Fact]
+    public async Task NextMdo_ReturningCaseAddedWithoutFamilyView_CarriesOverLastTimes()
+    {
+        await FirstMdoWithConfirmedActionAsync();
+        _app.Time.Advance(TimeSpan.FromDays(7));
+        var before = (await LoadSeriesAsync()).Select(m => m.Mdo.Id).ToHashSet();
+
+        await OpenEditorWithAsync(before, ["gezin a", "Gezin Z"]);
+
+        var next = (await LoadSeriesAsync()).Single(m => !before.Contains(m.Mdo.Id)).Mdo;
+        Assert.Equal("Rust in huis na de bevalling", next.Cases[0].FamilyView.WhatTheyWant);
+        Assert.True(next.Cases[1].FamilyView.IsEmpty); // a new case starts empty
+    }
+
+    [Fact]
+    public async Task NextMdo_ReturningCaseWithOwnFamilyView_KeepsTheNewOne()
+    {
+        await FirstMdoWithConfirmedActionAsync();
+        _app.Time.Advance(TimeSpan.FromDays(7));
+        var before = (await LoadSeriesAsync()).Select(m => m.Mdo.Id).ToHashSet();
+
+        await OpenEditorWithAsync(before, ["Gezin A"], "Een eigen huis");
+
+        var next = (await LoadSeriesAsync()).Single(m => !before.Contains(m.Mdo.Id)).Mdo;
+        Assert.Equal("Een eigen huis", next.Cases[0].FamilyView.WhatTheyWant);
+    }
+
     /// <summary>MDO 1 with Gezin A and an action for Bram, confirmed, then closed; returns its id.</summary>
     private async Task<string> FirstMdoWithConfirmedActionAsync()
     {
-        var editor = await OpenEditorWithAsync(null, "Gezin A");
+        var editor = await OpenEditorWithAsync(null, ["Gezin A"], "Rust in huis na de bevalling");
         var mdoId = (string)ActionData(editor, "mdo.start")["mdoId"]!;
         await _chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
         var caseCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard(mdoId))).Card!;
@@ -112,7 +142,7 @@ public sealed class FollowUpTests : IAsyncLifetime
         return await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard(mdoId));
     }
 
-    private async Task<JsonNode> OpenEditorWithAsync(HashSet<string>? notMdoIds, params string[] codes)
+    private async Task<JsonNode> OpenEditorWithAsync(HashSet<string>? notMdoIds, string[] codes, string? familyWants = null)
     {
         await _chat.SayAsync(Chair, "agenda");
         var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase")
@@ -121,6 +151,7 @@ public sealed class FollowUpTests : IAsyncLifetime
         {
             var add = ActionData(editor, "agenda.addCase");
             add["code"] = code;
+            add["familyWants"] = familyWants;
             editor = (await _chat.InvokeAsync(Chair, add))!["value"]!;
         }
 

@@ -57,8 +57,10 @@ public static class FollowUpSection
     {
         var a = e.Action;
         var overdue = a.DueDate < today;
-        var line = MdoTexts.ActionLine(
-            CardBudget.Clip(a.Description, maxText), a.Owner.Name, a.DueDate, MdoTexts.ActionStatusText(a.Status, null, lang), lang);
+        var status = a.StillOpenAt is { } checkedAt
+            ? lang.Pick($"loopt nog (bijgewerkt {MdoFormat.Date(checkedAt, tz, lang)})", $"still open (updated {MdoFormat.Date(checkedAt, tz, lang)})")
+            : MdoTexts.ActionStatusText(a.Status, null, lang);
+        var line = MdoTexts.ActionLine(CardBudget.Clip(a.Description, maxText), a.Owner.Name, a.DueDate, status, lang);
         return new TextBlock
         {
             Text = $"• {line}{(overdue ? lang.Pick(" · verlopen", " · overdue") : "")} ({lang.Pick("MDO van", "MDO of")} {MdoFormat.Date(e.HeldAt, tz, lang)})",
