@@ -20,6 +20,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         ["help.show"] = "shows the help card; no MDO data, no change",
         ["agenda.open"] = "a non-chair gets the read-only live agenda (anyone in the meeting can read the cards); only a chair gets the editor",
         ["eval.submit"] = "the evaluation is for every participant: anonymous, one answer per person",
+        ["language.choose"] = "the welcome card's language: with no MDO open it only sets the chat's language; with one open it is the language command, chair only (WelcomeLanguageTests)",
     };
 
     /// <summary>Verbs with a role, and who has it.</summary>
@@ -70,6 +71,13 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
     public static readonly IReadOnlyDictionary<string, string> RestrictedCommands = new Dictionary<string, string>
     {
         ["start"] = "chair",
+        ["starten"] = "chair",
+        ["begin"] = "chair",
+        ["beginnen"] = "chair",
+        ["verlengen"] = "chair",
+        ["afsluiten"] = "chair",
+        ["exporteren"] = "case lead or chair",
+        ["verwijderen"] = "chair",
         ["volgende"] = "chair",
         ["next"] = "chair",
         ["verleng"] = "chair",
@@ -163,6 +171,9 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await VerbAsync("erase.meeting", Nurse, ActionData(eraseMeeting, "erase.meeting"), "planned");
 
         await CommandAsync("start", Nurse, string.Empty, "planned");
+        await CommandAsync("starten", Social, string.Empty, "planned");
+        await CommandAsync("begin", Nurse, string.Empty, "planned");
+        await CommandAsync("beginnen", Social, string.Empty, "planned");
         await CommandAsync("voorzitter", Nurse, $"<at>{Nurse.Name}</at>", "planned", Nurse);
         await CommandAsync("chair", Social, $"<at>{Social.Name}</at>", "planned", Social);
         await CommandAsync("coördinator", Nurse, $"<at>{Nurse.Name}</at>", "planned", Nurse);
@@ -172,6 +183,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await CommandAsync("audit", Nurse, string.Empty, "planned");
         await CommandAsync("logboek", Social, string.Empty, "planned");
         await CommandAsync("verwijder", Nurse, "casus Gezin B", "planned");
+        await CommandAsync("verwijderen", Social, "casus Gezin B", "planned");
         await CommandAsync("delete", Social, "meeting", "planned");
         await CommandAsync("taal", Nurse, "en", "planned");
         await CommandAsync("language", Social, "xx", "planned");
@@ -217,14 +229,17 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await CommandAsync("volgende", Nurse, string.Empty, "running");
         await CommandAsync("next", Social, string.Empty, "running");
         await CommandAsync("verleng", Nurse, "5", "running");
+        await CommandAsync("verlengen", Social, "5", "running");
         await CommandAsync("extend", Social, "10", "running");
         await CommandAsync("afronden", Nurse, string.Empty, "running");
+        await CommandAsync("afsluiten", Social, string.Empty, "running");
         await CommandAsync("close", Social, string.Empty, "running");
         var due = _app.Time.GetUtcNow().AddDays(3).ToString("d-M-yyyy", CultureInfo.InvariantCulture);
         await CommandAsync("actie", Nurse, $"<at>{Social.Name}</at> belt school voor {due}", "running", Social);
         await CommandAsync("action", Social, $"<at>{Nurse.Name}</at> calls school by {due}", "running", Nurse);
         await CommandAsync("export", Social, "Gezin A", "running, Bram is case lead");
         await CommandAsync("exporteer", Social, "gezin a", "running, Bram is case lead");
+        await CommandAsync("exporteren", Social, "Gezin A", "running, Bram is case lead");
 
         // C: closed by the chair; Bram (case lead) got the parents' feedback draft.
         await _mdo.CloseAsync();
