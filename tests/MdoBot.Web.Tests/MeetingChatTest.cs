@@ -25,6 +25,9 @@ public abstract class MeetingChatTest : IAsyncLifetime
     /// <summary>Starts MdoBot; by default with the test defaults.</summary>
     protected virtual Task<BotApp> StartAppAsync() => BotApp.StartAsync();
 
+    /// <summary>Tells the fake connector who is in the chat (by default the three members, without e-mail addresses).</summary>
+    protected virtual void RegisterMembers() => Chat.RegisterMembers();
+
     /// <summary>Runs after the chat is set up and (unless <see cref="InstallFirst"/> is false) MdoBot installed.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
 
@@ -32,7 +35,7 @@ public abstract class MeetingChatTest : IAsyncLifetime
     {
         App = await StartAppAsync();
         Chat = new MeetingChat(App, ChatIds.ConversationId, ChatIds.MeetingId);
-        Chat.RegisterMembers();
+        RegisterMembers();
         Scenario = new MdoScenario(App, Chat);
         if (InstallFirst)
         {
