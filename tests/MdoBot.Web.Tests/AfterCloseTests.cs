@@ -14,13 +14,7 @@ public sealed class AfterCloseTests : MeetingChatTest
         s.AddSingleton<IMailSender>(_mail);
     });
 
-    protected override void RegisterMembers() =>
-        App.Connector.Members[Chat.ConversationId] =
-        [
-            new { id = Chair.Id, name = Chair.Name, email = "anna@example.nl" },
-            new { id = Nurse.Id, name = Nurse.Name, email = "bram@example.nl" },
-            new { id = Social.Id, name = Social.Name, userPrincipalName = "carla@example.nl" },
-        ];
+    protected override void RegisterMembers() => Chat.RegisterMembers("anna@example.nl", "bram@example.nl", "carla@example.nl");
 
     private async Task RunShortMdoAsync()
     {

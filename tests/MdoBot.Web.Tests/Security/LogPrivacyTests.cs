@@ -71,13 +71,7 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : MeetingChatTest
             s.AddSingleton<IMailSender>(_mail);
         });
 
-    protected override void RegisterMembers() =>
-        App.Connector.Members[Chat.ConversationId] =
-        [
-            new { id = Chair.Id, name = Chair.Name, email = "anna.vries@example.nl" },
-            new { id = Nurse.Id, name = Nurse.Name, email = "bram.jansen@example.nl" },
-            new { id = Social.Id, name = Social.Name, userPrincipalName = "carla.smit@example.nl" },
-        ];
+    protected override void RegisterMembers() => Chat.RegisterMembers("anna.vries@example.nl", "bram.jansen@example.nl", "carla.smit@example.nl");
 
     [Fact]
     public async Task WholeMdo_TraceLoggingEverywhere_NoFreeTextNamesOrAddressesInLogs()
