@@ -23,12 +23,12 @@ public sealed class AfterClose(SeriesRepository series, IEnumerable<IAfterCloseS
         var summaryCard = SummaryCard.Build(ctx.Mdo, ctx.Language, ctx.TimeZone);
         var markdown = SummaryText.Markdown(ctx.Mdo, ctx.Language, ctx.TimeZone, c => FeedbackLine(c, ctx));
         var mail = new MailContent(
-            ctx.Language.Pick("MDO-samenvatting ", "MDO summary ") + MdoFormat.Date(ctx.Mdo.StartedAt ?? ctx.Now, ctx.TimeZone, ctx.Language),
+            ctx.Language.Text("Flow.mdoSummary") + MdoFormat.Date(ctx.Mdo.StartedAt ?? ctx.Now, ctx.TimeZone, ctx.Language),
             SummaryText.Html(markdown),
             markdown);
         foreach (var coordinator in loaded.Series.Coordinators)
         {
-            ctx.Turn.SendPersonal(coordinator.Id, Activity.CreateCard(summaryCard, ctx.Language.Pick("MDO-samenvatting", "MDO summary")));
+            ctx.Turn.SendPersonal(coordinator.Id, Activity.CreateCard(summaryCard, ctx.Language.Text("Flow.mdoSummary2")));
             ctx.Turn.Changes.Enqueue(new OutboxItem(ctx.MdoConversation.ConversationId, ctx.MdoConversation.ServiceUrl, OutboxOperation.Email,
                 JsonSerializer.Serialize(mail, ProtocolJson.Options), TargetUserId: coordinator.Id, TenantId: ctx.MdoConversation.TenantId));
         }
@@ -41,9 +41,9 @@ public sealed class AfterClose(SeriesRepository series, IEnumerable<IAfterCloseS
 
     private static string FeedbackLine(Domain.Mdo.MdoCase c, MdoContext ctx) => c.Feedback switch
     {
-        Domain.Mdo.FeedbackStatus.Open => ctx.Language.Pick("Terugkoppeling aan ouders: nog open.", "Feedback to parents: still open."),
-        Domain.Mdo.FeedbackStatus.SentByEmail => ctx.Language.Pick("Terugkoppeling aan ouders: per e-mail verstuurd.", "Feedback to parents: sent by e-mail."),
-        _ => ctx.Language.Pick("Terugkoppeling aan ouders: persoonlijk besproken.", "Feedback to parents: discussed in person."),
+        Domain.Mdo.FeedbackStatus.Open => ctx.Language.Text("Flow.feedbackToParentsStillOpen"),
+        Domain.Mdo.FeedbackStatus.SentByEmail => ctx.Language.Text("Flow.feedbackToParentsSentByEmail"),
+        _ => ctx.Language.Text("Flow.feedbackToParentsDiscussedInPerson"),
     };
 }
 

@@ -20,7 +20,7 @@ public sealed class FeedbackDraftStep : IAfterCloseStep
             var report = PlainLanguageCheck.Analyze(draft.Text, draft.Language);
             var lang = ctx.LanguageOf(c.CaseLead!.Id);
             var card = FeedbackDraftCard.Build(ctx.Mdo, c, draft.Text, report, lang);
-            ctx.Turn.SendPersonal(c.CaseLead.Id, Activity.CreateCard(card, lang.Pick("Terugkoppeling voor de ouders", "Feedback for the parents")),
+            ctx.Turn.SendPersonal(c.CaseLead.Id, Activity.CreateCard(card, lang.Text("Flow.feedbackForTheParents")),
                 CardKeys.Feedback(ctx.Mdo.Id, c.Id));
         }
 

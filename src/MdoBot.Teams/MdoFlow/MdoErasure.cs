@@ -34,9 +34,8 @@ public static class MdoErasure
         // Messages of this MDO not delivered yet (or failed) hold its text: they go, the notices below replace them.
         ctx.Turn.Changes.PurgeScope(ctx.Mdo.Id);
         var notice = NoticeCard.Build(
-            ctx.Language.Pick("Inhoud verwijderd", "Content deleted"),
-            ctx.Language.Pick("De inhoud van deze kaart is verwijderd (bewaartermijn of verzoek van de voorzitter).",
-                "The content of this card was deleted (retention period or the chair's request)."),
+            ctx.Language.Text("Flow.contentDeleted"),
+            ctx.Language.Text("Flow.theContentOfThisCardWas"),
             ctx.Language);
         foreach (var c in cases)
         {

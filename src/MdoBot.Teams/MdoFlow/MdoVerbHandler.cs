@@ -33,7 +33,7 @@ public sealed class MdoVerbPipeline<TData>(MdoContextFactory factory, OrganizerC
         var ctx = payload is null ? null : await factory.ForMdoAsync(turn, steps.MdoIdOf(payload), ct);
         if (payload is null || ctx is null || turn.UserId is null)
         {
-            turn.Reply(turn.Language.Pick("Deze knop werkt niet meer: het MDO bestaat niet (meer).", "This button no longer works: the MDO no longer exists."));
+            turn.Reply(turn.Language.Text("Flow.thisButtonNoLongerWorksThe"));
             return;
         }
 

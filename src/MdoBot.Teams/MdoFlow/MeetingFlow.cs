@@ -37,8 +37,8 @@ public static class MeetingFlow
         else
         {
             ctx.Turn.SendCardTo(ctx.MdoConversation, NoticeCard.Build(
-                ctx.Language.Pick("Alle casussen zijn besproken", "All cases have been discussed"),
-                ctx.Language.Pick("Rond het MDO af met de knop Afronden of typ 'afronden'.", "Close the MDO with the Close button or type 'close'."),
+                ctx.Language.Text("Flow.allCasesHaveBeenDiscussed"),
+                ctx.Language.Text("Flow.closeTheMdoWithTheClose"),
                 ctx.Language));
         }
 

@@ -52,7 +52,7 @@ public sealed class SensitiveInputFilter(IOptions<MdoOptions> options) : ITurnFi
         }
         else
         {
-            turn.SendCard(NoticeCard.Build(turn.Language.Pick("Pas je tekst aan", "Please rephrase"), text, turn.Language));
+            turn.SendCard(NoticeCard.Build(turn.Language.Text("Security.pleaseRephrase"), text, turn.Language));
         }
 
         return false;

@@ -41,8 +41,8 @@ public sealed class SubmitEvaluationHandler(MdoContextFactory factory, Organizer
         EvaluationRepository.Save(ctx.Turn.Changes, loaded);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, null, "evaluation.answered", ctx.Mdo.ConversationId, ctx.Mdo.Id));
         ctx.Turn.Reply(replaced
-            ? ctx.PersonalLanguage.Pick("Je eerdere antwoord is vervangen. Dank je wel!", "Your earlier answer was replaced. Thank you!")
-            : ctx.PersonalLanguage.Pick("Dank je wel voor je antwoord!", "Thank you for your answer!"));
+            ? ctx.PersonalLanguage.Text("AfterMdo.yourEarlierAnswerWasReplacedThank")
+            : ctx.PersonalLanguage.Text("AfterMdo.thankYouForYourAnswer"));
     }
 
     private static void Put(Dictionary<EvaluationQuestion, int> scores, EvaluationQuestion q, int? value)

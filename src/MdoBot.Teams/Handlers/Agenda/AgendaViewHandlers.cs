@@ -40,7 +40,7 @@ public sealed class PrepareInPrivateHandler(MdoContextFactory factory, Organizer
     {
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         ctx.Turn.SendPersonal(ctx.Actor.Id, Activity.CreateCard(ctx.Editor().Card));
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb de agenda naar je privéchat met MdoBot gestuurd.", "I sent the agenda to your private chat with MdoBot."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Agenda.iSentTheAgendaToYour"));
         return Task.CompletedTask;
     }
 }
@@ -54,6 +54,6 @@ public sealed class PublishHandler(MdoContextFactory factory, OrganizerCheck org
     {
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         await MeetingFlow.PostOrUpdateLiveAgendaAsync(ctx, posted, ct);
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("De agenda staat in de vergaderchat.", "The agenda is posted in the meeting chat."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Agenda.theAgendaIsPostedInThe"));
     }
 }

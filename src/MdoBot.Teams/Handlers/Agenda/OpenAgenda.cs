@@ -18,9 +18,7 @@ public sealed class OpenAgenda(MdoContextFactory factory, SeriesRepository serie
         ArgumentNullException.ThrowIfNull(turn);
         if (turn.Conversation.Kind == ConversationKind.Personal)
         {
-            turn.Reply(turn.Language.Pick(
-                "Een MDO hoort bij een vergaderchat. Typ daar 'agenda' (of @MdoBot agenda); met 'Voorbereiden in privéchat' werk je daarna hier verder.",
-                "An MDO belongs to a meeting chat. Type 'agenda' there (or @MdoBot agenda); with 'Prepare in private chat' you can then continue here."));
+            turn.Reply(turn.Language.Text("Agenda.anMdoBelongsToAMeeting"));
             return;
         }
 
@@ -38,9 +36,7 @@ public sealed class OpenAgenda(MdoContextFactory factory, SeriesRepository serie
             var coordinators = (await series.GetOrNewAsync(turn.Conversation.ConversationId, ct)).Series;
             if (previousChairs.Count > 0 && !previous!.Mdo.IsChair(turn.UserId) && !coordinators.IsCoordinator(turn.UserId))
             {
-                turn.Reply(turn.Language.Pick(
-                    "Alleen een voorzitter van het vorige MDO of een coördinator kan een nieuw MDO openen.",
-                    "Only a chair of the previous MDO or a coordinator can open a new MDO."));
+                turn.Reply(turn.Language.Text("Agenda.onlyAChairOfThePrevious"));
                 return;
             }
 

@@ -20,9 +20,7 @@ public abstract class MdoCommandBase(MdoContextFactory factory, OrganizerCheck o
         var ctx = IncludesClosed ? await factory.LatestAsync(turn, ct) : await factory.ForConversationAsync(turn, ct);
         if (ctx is null || turn.UserId is null)
         {
-            turn.Reply(turn.Language.Pick(
-                "Er is hier nog geen MDO. Typ 'agenda' om er een voor te bereiden.",
-                "There is no MDO here yet. Type 'agenda' to prepare one."));
+            turn.Reply(turn.Language.Text("Commands.thereIsNoMdoHereYet"));
             return;
         }
 

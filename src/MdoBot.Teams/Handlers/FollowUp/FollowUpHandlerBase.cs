@@ -47,7 +47,7 @@ public abstract class FollowUpHandlerBase(
         var current = data.CurrentMdoId == earlier.Mdo.Id ? null : await repository.GetAsync(data.CurrentMdoId ?? string.Empty, ct);
         if (current is null || current.Mdo.ConversationId != earlier.Mdo.ConversationId || current.Mdo.FindCase(data.CaseId) is not { } c)
         {
-            earlier.Turn.Reply(earlier.PersonalLanguage.Pick("De status is bijgewerkt.", "The status has been updated."));
+            earlier.Turn.Reply(earlier.PersonalLanguage.Text("FollowUp.theStatusHasBeenUpdated"));
             return;
         }
 

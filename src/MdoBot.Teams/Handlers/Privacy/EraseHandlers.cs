@@ -22,8 +22,8 @@ public sealed class EraseCaseHandler(MdoContextFactory factory, OrganizerCheck o
         MdoErasure.AfterErase(ctx, [erased], wholeMdo: false, "case.erased");
         ctx.UpdateLiveAgenda();
         ctx.Turn.ReplyCard(NoticeCard.Build(
-            ctx.Language.Pick("Verwijderd", "Deleted"),
-            ctx.Language.Pick("De inhoud van de casus is verwijderd.", "The case's content was deleted."), ctx.Language));
+            ctx.Language.Text("Privacy.deleted"),
+            ctx.Language.Text("Privacy.theCasesContentWasDeleted"), ctx.Language));
         return Task.CompletedTask;
     }
 }
@@ -42,7 +42,7 @@ public sealed class EraseMeetingHandler(MdoContextFactory factory, OrganizerChec
         MdoErasure.AfterErase(ctx, ctx.Mdo.Cases, wholeMdo: true, "mdo.erased");
         await RetentionTimerHandler.StripCommentsAsync(ctx, evaluations, ct);
         ctx.Turn.ReplyCard(NoticeCard.Build(
-            ctx.Language.Pick("Verwijderd", "Deleted"),
-            ctx.Language.Pick("De inhoud van dit MDO is verwijderd.", "The content of this MDO was deleted."), ctx.Language));
+            ctx.Language.Text("Privacy.deleted"),
+            ctx.Language.Text("Privacy.theContentOfThisMdoWas"), ctx.Language));
     }
 }
