@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MdoBot.Domain.Mdo;
-using MdoBot.Teams.MdoFlow;
 using Microsoft.Extensions.DependencyInjection;
 using static MdoBot.Web.Tests.MeetingChat;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Web.Tests;
 

@@ -13,7 +13,7 @@ namespace MdoBot.Teams.Cards.Mdo;
 /// </summary>
 public static class SummaryCard
 {
-    public static AdaptiveCard Build(MdoMeeting mdo, Language lang, TimeZoneInfo tz, IReadOnlyList<MdoFlow.AttendanceLine>? attendance = null)
+    public static AdaptiveCard Build(MdoMeeting mdo, Language lang, TimeZoneInfo tz, IReadOnlyList<MdoFlow.Lookups.AttendanceLine>? attendance = null)
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(tz);
@@ -72,7 +72,7 @@ public static class SummaryCard
     }
 
     /// <summary>Who attended and for how long (from the Teams attendance report), when available.</summary>
-    private static AdaptiveCard WithAttendance(AdaptiveCard card, IReadOnlyList<MdoFlow.AttendanceLine>? attendance, Language lang)
+    private static AdaptiveCard WithAttendance(AdaptiveCard card, IReadOnlyList<MdoFlow.Lookups.AttendanceLine>? attendance, Language lang)
     {
         if (attendance is not { Count: > 0 })
         {

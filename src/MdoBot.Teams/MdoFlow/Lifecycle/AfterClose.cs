@@ -6,8 +6,11 @@ using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.Documents;
 using MdoBot.BotFramework.Mail;
 using MdoBot.BotFramework.Protocol;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Lifecycle;
 
 /// <summary>
 /// What happens after an MDO is closed: each coordinator gets the summary in a 1:1 chat and by

@@ -3,8 +3,11 @@ using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Handlers.FollowUp;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Options;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>Loads the MDO a turn acts on, with its conversation, members and what it follows up from earlier MDOs.</summary>
 public sealed class MdoContextFactory(

@@ -3,8 +3,11 @@ using System.Text;
 using System.Text.Json;
 using MdoBot.Domain.Evaluation;
 using MdoBot.BotFramework.Storage;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Repositories;
 
 /// <summary>
 /// Evaluation answers of one MDO: only scores (and the optional comment) under a keyed hash of the

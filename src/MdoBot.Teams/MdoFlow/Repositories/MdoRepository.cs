@@ -1,8 +1,11 @@
 using System.Text.Json;
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Repositories;
 
 /// <summary>An MDO as read from the store, with the version its save must match (0 = new) and the index it was stored with.</summary>
 public sealed record LoadedMdo(Mdo Mdo, long Version, DocumentIndex? StoredIndex = null);

@@ -1,8 +1,11 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Lookups;
 
 /// <summary>
 /// The Teams meeting's title from its details (<c>GET v1/meetings/{id}</c>), for a new MDO in a meeting chat.

@@ -1,6 +1,9 @@
 using MdoBot.Domain.Mdo;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>
 /// Re-renders every card of the MDO that everyone in the meeting chat shares, once each and in the order

@@ -3,8 +3,11 @@ using MdoBot.Domain.Feedback;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.BotFramework.Protocol;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Lifecycle;
 
 /// <summary>Each case lead gets, in a 1:1 chat, the plain-language feedback draft for the parents of their case (in Dutch by default).</summary>
 public sealed class FeedbackDraftStep : IAfterCloseStep

@@ -1,4 +1,8 @@
-namespace MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
+
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>Configuration section <c>Mdo</c>.</summary>
 public sealed class MdoOptions

@@ -1,7 +1,10 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>Maps the MDO's stored language code to the card language, and back.</summary>
 public static class MdoLanguage

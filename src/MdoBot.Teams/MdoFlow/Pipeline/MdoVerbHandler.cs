@@ -1,7 +1,10 @@
 using MdoBot.Teams.Cards;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>What one MDO card verb does, step by step, for <see cref="MdoVerbPipeline{TData}"/>.</summary>
 /// <param name="MdoIdOf">The MDO the payload is about.</param>

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Lifecycle;
 
 /// <summary>The stored timers of a running case: warning, time up, and the periodic card refresh.</summary>
 public static class MdoClockTimers

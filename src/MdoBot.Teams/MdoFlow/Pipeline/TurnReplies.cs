@@ -1,8 +1,11 @@
 using MdoBot.BotFramework.Cards;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>Answers the user the same way whether the action came as an invoke, a submit or a typed command.</summary>
 public static class TurnReplies

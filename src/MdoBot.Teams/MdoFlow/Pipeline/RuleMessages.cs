@@ -1,8 +1,11 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>Friendly, localized answers for refused operations. No case content is echoed.</summary>
 public static class RuleMessages

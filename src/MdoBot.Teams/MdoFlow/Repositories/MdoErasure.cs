@@ -4,8 +4,11 @@ using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Repositories;
 
 /// <summary>
 /// Erasure of MDO content (retention period over, or a chair's request): the stored text goes, the

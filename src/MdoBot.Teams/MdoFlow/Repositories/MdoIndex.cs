@@ -4,8 +4,11 @@ using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Repositories;
 
 /// <summary>
 /// The lookup index of an MDO document: ordered by creation time within its chat, with one key per

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using MdoBot.BotFramework.Storage;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Lookups;
 
 /// <summary>One attendee of a Teams meeting (from the attendance report), for the summary only; never stored.</summary>
 public sealed record AttendanceLine(string Name, int Minutes);

@@ -1,6 +1,9 @@
 using MdoBot.Domain.Mdo;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>
 /// Runs an MDO operation; a refused operation (MdoRuleException) changes nothing and gets a friendly

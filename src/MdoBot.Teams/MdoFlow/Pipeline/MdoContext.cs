@@ -4,8 +4,11 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Pipeline;
 
 /// <summary>
 /// One turn acting on one MDO: the loaded aggregate, its meeting conversation, the members, and

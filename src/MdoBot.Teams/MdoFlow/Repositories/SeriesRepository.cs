@@ -1,8 +1,11 @@
 using System.Text.Json;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Series;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Repositories;
 
 /// <summary>A series as read from the store, with the version its save must match (0 = new).</summary>
 public sealed record LoadedSeries(MdoSeries Series, long Version);

@@ -4,8 +4,11 @@ using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Lookups;
 
 /// <summary>
 /// The members of a conversation (from <c>GET v3/conversations/{id}/members</c>), cached briefly.

@@ -2,8 +2,11 @@ using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
 
-namespace MdoBot.Teams.MdoFlow;
+namespace MdoBot.Teams.MdoFlow.Lifecycle;
 
 /// <summary>Start, next case, extend and close — shared by buttons, typed commands and Teams meeting events.</summary>
 public static class MeetingFlow
