@@ -133,8 +133,17 @@ internal static class PostKinds
     public const string Help = "help";
     public const string Agenda = "agenda";
 
+    /// <summary>"Teams is not reachable right now; nothing changed": a member lookup over its turn budget (a loaded machine).</summary>
+    public const string Unavailable = "unavailable";
+
+    public const string UnavailableText = "Teams is nu niet bereikbaar";
+
     public static string Of(MdoBot.Testing.RecordedCall call) =>
         CrashChat.HasVerb(call.Card, "agenda.addCase") ? Agenda
         : CrashChat.HasVerb(call.Card, "help.show") ? Welcome
+        : IsUnavailable(call) ? Unavailable
         : Help;
+
+    public static bool IsUnavailable(MdoBot.Testing.RecordedCall call) =>
+        ((string?)call.Body?["text"])?.StartsWith(UnavailableText, StringComparison.Ordinal) == true;
 }

@@ -80,7 +80,7 @@ public sealed partial class LeaseFailoverTests
         var sends = cluster.Connector.Calls.Count(c => c.Kind == "send");
         cluster.Log($"{ChatCount} chats + {MdoCount} MDOs, {turns} turns answered through the proxy, {sends} messages posted; {report}; "
             + $"notices: {mdos.Describe(running)}; clock timers fired by {string.Join(", ", fired.Select(f => $"{f.Key.Name} {f.Value}"))}; "
-            + $"redeliveries {load.Redeliveries + mdos.Redeliveries}; takeover {(takeover is { } t ? $"{t.TotalSeconds:0.00} s" : "not needed")} "
+            + $"redeliveries {load.Redeliveries + mdos.Redeliveries}, MDO steps tried again after 'not reachable' {mdos.Unavailable}; takeover {(takeover is { } t ? $"{t.TotalSeconds:0.00} s" : "not needed")} "
             + $"(bound {TakeoverBound(settings).TotalSeconds:0.0} s)");
 
         Assert.True(firstStart + (box / 2) > killedAt, "the kill must come before the first warning is due");

@@ -60,7 +60,7 @@ public sealed partial class LeaseFailoverTests(ClusterDatabase database, ITestOu
     }
 
     [Fact]
-    public async Task HolderSessionsTerminatedMidBatch_NoDoublePost_NothingLost()
+    public async Task HolderSessionsTerminatedMidBatch_NoTurnAnswered5xx_NoDoublePost_NothingLost()
     {
         await using var cluster = await TestCluster.StartAsync(output, database, nodes: 2);
         cluster.Connector.SendDelay = TimeSpan.FromMilliseconds(40); // batches last, so terminations land inside them
@@ -88,7 +88,8 @@ public sealed partial class LeaseFailoverTests(ClusterDatabase database, ITestOu
         Assert.True(terminated >= 12 && midBatch > 0);
         Assert.Empty(report.Violations);
         Assert.Equal(0, report.TotalRepeats);
-        AssertNoServerErrors(cluster, except: cut);
+        // The dead pooled sessions are retried on fresh ones (the store clears the pool): not even the cut node answers 5xx.
+        AssertNoServerErrors(cluster);
     }
 
     [Fact]
