@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MdoBot.EndToEnd.Tests.Crash;
 using MdoBot.Testing;
-using Npgsql;
 using static MdoBot.EndToEnd.Tests.Crash.CrashChat;
 
 namespace MdoBot.EndToEnd.Tests.Cluster;
@@ -112,31 +111,6 @@ internal sealed class ClusterMdos(TestCluster cluster, HttpClient http)
 
     public string Describe(IReadOnlyList<Running> mdos) =>
         string.Join(", ", mdos.Select(m => $"{m.Code}: {Warnings(m).Count} warning(s), {TimeUps(m).Count} time-up(s)"));
-
-    /// <summary>Per MDO chat, how often each of <see cref="Actions"/> is in the audit trail.</summary>
-    public async Task<Dictionary<(string Conversation, string Action), long>> AuditCountsAsync()
-    {
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT conversation_id, action, COUNT(*) FROM audit GROUP BY conversation_id, action", conn);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        var counts = new Dictionary<(string, string), long>();
-        while (await reader.ReadAsync())
-        {
-            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
-        }
-
-        return counts;
-    }
-
-    /// <summary>Clock timers (warning, time-up) still stored: none once every notice went out.</summary>
-    public async Task<long> PendingClockTimersAsync()
-    {
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT COUNT(*) FROM timers WHERE kind IN ('case.warning', 'case.timeUp')", conn);
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
 
     private Task<JsonNode?> DeliverAsync(JsonObject activity) => ClusterLoad.DeliverAsync(http, activity, () => Interlocked.Increment(ref _redeliveries));
 

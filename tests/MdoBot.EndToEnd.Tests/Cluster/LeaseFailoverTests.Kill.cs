@@ -74,7 +74,7 @@ public sealed partial class LeaseFailoverTests
         await cluster.DrainAsync(load, TimeSpan.FromSeconds(60));
 
         var report = cluster.Check(load);
-        var audit = await mdos.AuditCountsAsync();
+        var audit = await ClusterDatabase.AuditCountsAsync(cluster.ConnectionString);
         var fired = cluster.Nodes.ToDictionary(n => n, n => n.Lines("Timer case.warning fired").Count + n.Lines("Timer case.timeUp fired").Count);
         var turns = cluster.Proxy.Answers.Count;
         var sends = cluster.Connector.Calls.Count(c => c.Kind == "send");
@@ -95,7 +95,7 @@ public sealed partial class LeaseFailoverTests
             Assert.All(ClusterMdos.Actions, a => Assert.Equal(1, audit.GetValueOrDefault((m.Chat.ConversationId, a))));
         }
 
-        Assert.Equal(0, await mdos.PendingClockTimersAsync());
+        Assert.Equal(0, await ClusterDatabase.PendingClockTimersAsync(cluster.ConnectionString));
         Assert.Equal(0, fired[victim]); // every clock timer fell due after the kill: the survivors fired them all
         Assert.Equal(2 * MdoCount, fired.Values.Sum());
         AssertNoServerErrors(cluster, except: [victim]);
