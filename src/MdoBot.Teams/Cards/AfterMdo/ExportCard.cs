@@ -8,12 +8,12 @@ public static class ExportCard
 {
     public static AdaptiveCard Build(string caseCode, string markdown, Language lang) => new()
     {
-        Lang = lang.Pick("nl", "en"),
-        FallbackText = lang.Pick($"Export van {caseCode}", $"Export of {caseCode}"),
+        Lang = lang.Text("AfterMdoCards.en"),
+        FallbackText = lang.Text("AfterMdoCards.exportOf", ("caseCode", caseCode)),
         Body =
         [
-            new TextBlock { Text = lang.Pick($"Export van {caseCode}", $"Export of {caseCode}"), Size = "Large", Weight = "Bolder" },
-            new TextBlock { Text = lang.Pick("Kopieer de tekst naar je eigen dossier.", "Copy the text into your own file."), IsSubtle = true },
+            new TextBlock { Text = lang.Text("AfterMdoCards.exportOf", ("caseCode", caseCode)), Size = "Large", Weight = "Bolder" },
+            new TextBlock { Text = lang.Text("AfterMdoCards.copyTheTextIntoYourOwn"), IsSubtle = true },
             new TextInput { Id = InputIds.Export, IsMultiline = true, Value = markdown, Label = "Markdown" },
         ],
     };

@@ -23,7 +23,7 @@ internal static class CaseCardSections
                     [
                         new ActionSet
                         {
-                            Actions = [new ToggleVisibilityAction { Title = lang.Pick("Tonen / verbergen", "Show / hide"), TargetElements = [id] }],
+                            Actions = [new ToggleVisibilityAction { Title = lang.Text("MdoCards.showHide"), TargetElements = [id] }],
                         },
                     ],
                 },

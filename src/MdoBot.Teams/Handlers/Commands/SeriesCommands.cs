@@ -2,7 +2,10 @@ using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Documents;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;
@@ -18,7 +21,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
     {
         if (command.Mentions.Count == 0)
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Noem de coördinator: coördinator @naam", "Mention the coordinator: coordinator @name"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.mentionTheCoordinatorCoordinatorName"));
             return;
         }
 
@@ -30,9 +33,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
 
         SeriesRepository.Save(ctx.Turn.Changes, loaded);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "series.coordinatorAdded", ctx.Mdo.ConversationId, ctx.Mdo.Id));
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} krijgt voortaan de samenvattingen van dit overleg.",
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} will receive the summaries of this meeting series."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.willReceiveTheSummariesOfThis", ("value", string.Join(", ", command.Mentions.Select(m => m.Name)))));
     }
 }
 
@@ -60,7 +61,7 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         {
             // Case content goes only to the person who asked, in their 1:1 chat.
             ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb de export in je privéchat gezet.", "I sent the export to your private chat."));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.iSentTheExportToYour"));
         }
 
         return Task.CompletedTask;

@@ -1,6 +1,9 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;
@@ -39,7 +42,7 @@ public sealed class TitleCommand(MdoContextFactory factory, OrganizerCheck organ
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         if (string.IsNullOrWhiteSpace(command.Arguments))
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Gebruik: titel [naam van het MDO]", "Use: title [name of the MDO]"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.useTitleNameOfTheMdo"));
             return Task.CompletedTask;
         }
 
@@ -49,7 +52,7 @@ public sealed class TitleCommand(MdoContextFactory factory, OrganizerCheck organ
             ctx.UpdateLiveAgenda();
         }
 
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick($"De titel is nu: {ctx.Mdo.Title}", $"The title is now: {ctx.Mdo.Title}"));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.theTitleIsNow", ("title", ctx.Mdo.Title)));
         return Task.CompletedTask;
     }
 }

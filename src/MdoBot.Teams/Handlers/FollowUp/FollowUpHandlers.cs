@@ -1,7 +1,10 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
@@ -39,9 +42,7 @@ public sealed class FollowUpStillOpenHandler(
     {
         var changed = earlier.Mdo.NoteActionStillOpen(earlier.Actor, action.Id, earlier.Now);
         earlier.Save("followup.stillOpen", action.CaseId);
-        var text = earlier.Language.Pick(
-            $"Genoteerd: ‘{action.Description}’ van {action.Owner.Name} loopt nog.",
-            $"Noted: ‘{action.Description}’ by {action.Owner.Name} is still in progress.");
+        var text = earlier.Language.Text("FollowUp.notedByIsStillInProgress", ("description", action.Description), ("ownerName", action.Owner.Name));
         earlier.Turn.Changes.Enqueue(Outgoing.To(earlier.MdoConversation, Activity.CreateMessage(text), OutboxOperation.Send));
         return changed;
     }
