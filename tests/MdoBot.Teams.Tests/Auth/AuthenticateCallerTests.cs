@@ -4,6 +4,7 @@ using MdoBot.BotFramework.Configuration;
 using MdoBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Teams.Tests.Auth;
 
@@ -66,7 +67,7 @@ public sealed class AuthenticateCallerTests : IAsyncLifetime
         using var handler = new MetadataOnlyHandler("""{"jwks_uri":"http://login.botframework.com/v1/.well-known/keys"}""");
         using var http = new HttpClient(handler);
         var options = Options.Create(new BotOptions { AppId = "app", OpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration" });
-        using var source = new OpenIdKeySource(http, options, new ManualTimeProvider(), NullLogger<OpenIdKeySource>.Instance);
+        using var source = new OpenIdKeySource(http, options, TestTime.Create(), NullLogger<OpenIdKeySource>.Instance);
 
         await Assert.ThrowsAsync<OpenIdMetadataException>(() => source.GetSigningKeyAsync("key-1", CancellationToken.None));
         Assert.Equal(["https://login.botframework.com/v1/.well-known/openidconfiguration"], handler.Requested);
