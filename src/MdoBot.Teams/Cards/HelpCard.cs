@@ -8,14 +8,14 @@ public static class HelpCard
 {
     public static AdaptiveCard Build(Language lang) => new()
     {
-        Lang = lang.Pick("nl", "en"),
-        FallbackText = lang.Pick("Commando's van MdoBot", "MdoBot commands"),
+        Lang = lang.Text("Cards.en"),
+        FallbackText = lang.Text("Cards.mdobotCommands"),
         Body =
         [
-            new TextBlock { Text = lang.Pick("Commando's van MdoBot", "MdoBot commands"), Size = "Large", Weight = "Bolder" },
+            new TextBlock { Text = lang.Text("Cards.mdobotCommands"), Size = "Large", Weight = "Bolder" },
             new TextBlock
             {
-                Text = lang.Pick("In een groepschat of kanaal noem je mij eerst: @MdoBot agenda.", "In a group chat or channel, @mention me first: @MdoBot agenda."),
+                Text = lang.Text("Cards.inAGroupChatOrChannel"),
                 IsSubtle = true,
             },
             new FactSet { Facts = Commands(lang) },

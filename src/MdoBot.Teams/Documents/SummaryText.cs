@@ -18,7 +18,7 @@ public static class SummaryText
     {
         ArgumentNullException.ThrowIfNull(mdo);
         var sb = new StringBuilder();
-        sb.Append("# ").AppendLine(lang.Pick("Samenvatting MDO", "MDO summary"));
+        sb.Append("# ").AppendLine(lang.Text("Documents.mdoSummary"));
         if (mdo.StartedAt is { } started)
         {
             sb.AppendLine(MdoFormat.Date(started, tz, lang));
@@ -27,7 +27,7 @@ public static class SummaryText
         var unconfirmed = mdo.Cases.SelectMany(c => c.Actions.Where(a => a.IsUnconfirmed).Select(a => (c, a))).ToList();
         if (unconfirmed.Count > 0)
         {
-            sb.AppendLine().Append("## ").AppendLine(lang.Pick("Nog niet bevestigde acties", "Unconfirmed actions"));
+            sb.AppendLine().Append("## ").AppendLine(lang.Text("Documents.unconfirmedActions"));
             foreach (var (c, a) in unconfirmed)
             {
                 sb.Append("- ").Append(c.Code).Append(": ").Append(a.Description).Append(" (").Append(a.Owner.Name).AppendLine(")");
@@ -44,7 +44,7 @@ public static class SummaryText
         }
 
         var totals = mdo.Summary();
-        sb.AppendLine().Append(lang.Pick("Totaal: ", "Total: "))
+        sb.AppendLine().Append(lang.Text("Documents.total"))
             .AppendLine(TimeFigures.Line(totals.TimeBoxMinutes, totals.ExtensionMinutes, totals.UsedMinutes, lang));
         return sb.ToString();
     }
@@ -56,25 +56,25 @@ public static class SummaryText
         ArgumentNullException.ThrowIfNull(c);
         var sb = new StringBuilder();
         sb.Append('#', level).Append(' ').AppendLine(c.Code);
-        Line(sb, lang.Pick("Vraag", "Question"), c.Question);
-        Line(sb, lang.Pick("Wat het gezin wil", "What the family wants"), c.FamilyView.WhatTheyWant);
-        Line(sb, lang.Pick("Wat het gezin zelf kan", "What the family can do"), c.FamilyView.WhatTheyCanDoThemselves);
-        Line(sb, lang.Pick("Wat het gezin nodig heeft", "What the family needs"), c.FamilyView.WhatTheyNeed);
-        Line(sb, lang.Pick("Gedeeld doel", "Shared goal"), c.SharedGoal);
-        Line(sb, lang.Pick("Besluiten", "Decisions"), c.Decisions);
-        Line(sb, lang.Pick("Regiehouder", "Case lead"), c.CaseLead?.Name);
+        Line(sb, lang.Text("Documents.question"), c.Question);
+        Line(sb, lang.Text("Documents.whatTheFamilyWants"), c.FamilyView.WhatTheyWant);
+        Line(sb, lang.Text("Documents.whatTheFamilyCanDo"), c.FamilyView.WhatTheyCanDoThemselves);
+        Line(sb, lang.Text("Documents.whatTheFamilyNeeds"), c.FamilyView.WhatTheyNeed);
+        Line(sb, lang.Text("Documents.sharedGoal"), c.SharedGoal);
+        Line(sb, lang.Text("Documents.decisions"), c.Decisions);
+        Line(sb, lang.Text("Documents.caseLead"), c.CaseLead?.Name);
         if (c.Actions.Count > 0)
         {
-            sb.AppendLine().AppendLine(lang.Pick("Acties:", "Actions:"));
+            sb.AppendLine().AppendLine(lang.Text("Documents.actions"));
             foreach (var a in c.Actions)
             {
                 sb.Append("- ").Append(a.Description).Append(" — ").Append(a.Owner.Name).Append(", ")
-                    .Append(lang.Pick("uiterlijk ", "by ")).Append(MdoFormat.Date(a.DueDate, lang)).Append(" (").Append(MdoTexts.ActionStatusText(a.Status, a.DeclineReason, lang)).AppendLine(")");
+                    .Append(lang.Text("Documents.by")).Append(MdoFormat.Date(a.DueDate, lang)).Append(" (").Append(MdoTexts.ActionStatusText(a.Status, a.DeclineReason, lang)).AppendLine(")");
             }
         }
 
         var used = MdoFormat.RoundMinutes(c.UsedSeconds);
-        sb.AppendLine().Append(lang.Pick("Tijd: ", "Time: ")).AppendLine(TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, used, lang));
+        sb.AppendLine().Append(lang.Text("Documents.time")).AppendLine(TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, used, lang));
         return sb.ToString();
     }
 

@@ -2,8 +2,11 @@ using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.BotFramework.Cards;
 using MdoBot.Teams.Documents;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Commands;
 
@@ -18,7 +21,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
     {
         if (command.Mentions.Count == 0)
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Noem de coördinator: coördinator @naam", "Mention the coordinator: coordinator @name"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.mentionTheCoordinatorCoordinatorName"));
             return;
         }
 
@@ -30,9 +33,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
 
         SeriesRepository.Save(ctx.Turn.Changes, loaded);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "series.coordinatorAdded", ctx.Mdo.ConversationId, ctx.Mdo.Id));
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} krijgt voortaan de samenvattingen van dit overleg.",
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} will receive the summaries of this meeting series."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.willReceiveTheSummariesOfThis", ("value", string.Join(", ", command.Mentions.Select(m => m.Name)))));
     }
 }
 
@@ -53,11 +54,11 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "case.exported", ctx.Mdo.ConversationId, ctx.Mdo.Id, c.Id));
         var card = new AdaptiveCard
         {
-            Lang = ctx.PersonalLanguage.Pick("nl", "en"),
+            Lang = ctx.PersonalLanguage.Text("Commands.en"),
             Body =
             [
-                new TextBlock { Text = ctx.PersonalLanguage.Pick($"Export van {c.Code}", $"Export of {c.Code}"), Size = "Large", Weight = "Bolder" },
-                new TextBlock { Text = ctx.PersonalLanguage.Pick("Kopieer de tekst naar je eigen dossier.", "Copy the text into your own file."), IsSubtle = true },
+                new TextBlock { Text = ctx.PersonalLanguage.Text("Commands.exportOf", ("code", c.Code)), Size = "Large", Weight = "Bolder" },
+                new TextBlock { Text = ctx.PersonalLanguage.Text("Commands.copyTheTextIntoYourOwn"), IsSubtle = true },
                 new TextInput { Id = "export", IsMultiline = true, Value = markdown, Label = "Markdown" },
             ],
         };
@@ -69,7 +70,7 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         {
             // Case content goes only to the person who asked, in their 1:1 chat.
             ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb de export in je privéchat gezet.", "I sent the export to your private chat."));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.iSentTheExportToYour"));
         }
 
         return Task.CompletedTask;

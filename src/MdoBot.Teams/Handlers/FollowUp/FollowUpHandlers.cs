@@ -1,10 +1,13 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
 
@@ -38,9 +41,7 @@ public sealed class FollowUpStillOpenHandler(
     protected override bool Apply(MdoContext earlier, MdoAction action)
     {
         earlier.Turn.Changes.Record(new AuditEntry(earlier.Now, earlier.Turn.UserId, "followup.stillOpen", earlier.Mdo.ConversationId, earlier.Mdo.Id, action.CaseId));
-        var text = earlier.Language.Pick(
-            $"Genoteerd: ‘{action.Description}’ van {action.Owner.Name} loopt nog.",
-            $"Noted: ‘{action.Description}’ by {action.Owner.Name} is still in progress.");
+        var text = earlier.Language.Text("FollowUp.notedByIsStillInProgress", ("description", action.Description), ("ownerName", action.Owner.Name));
         earlier.Turn.Changes.Enqueue(Outgoing.To(earlier.MdoConversation, Activity.CreateMessage(text), OutboxOperation.Send));
         return false;
     }

@@ -1,7 +1,10 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards.FollowUp;
-using MdoBot.Teams.MdoFlow;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
 
