@@ -1,6 +1,7 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Storage.Postgres;
 using MdoBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace MdoBot.Storage.Tests;
@@ -13,7 +14,7 @@ namespace MdoBot.Storage.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresBrokenConnectionTests(PostgresServerFixture server) : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.Create();
     private readonly PostgresStores _stores = new(server);
 
     public Task InitializeAsync() => Task.CompletedTask;

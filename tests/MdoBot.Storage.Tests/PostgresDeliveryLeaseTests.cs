@@ -2,6 +2,7 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Storage.Postgres;
 using MdoBot.Testing;
 using Npgsql;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Storage.Tests;
 
@@ -10,7 +11,7 @@ namespace MdoBot.Storage.Tests;
 public sealed class PostgresDeliveryLeaseTests(PostgresServerFixture server) : IAsyncLifetime
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(10);
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.Create();
     private readonly PostgresStores _stores = new(server);
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -76,8 +77,8 @@ public sealed class PostgresDeliveryLeaseTests(PostgresServerFixture server) : I
     {
         var a = await _stores.CreateAsync(_time);
         await a.MigrateAsync();
-        var behind = _stores.OpenInstance(a, new ManualTimeProvider(_time.GetUtcNow() - TimeSpan.FromDays(1)));
-        var ahead = _stores.OpenInstance(a, new ManualTimeProvider(_time.GetUtcNow() + TimeSpan.FromDays(1)));
+        var behind = _stores.OpenInstance(a, new FakeTimeProvider(_time.GetUtcNow() - TimeSpan.FromDays(1)));
+        var ahead = _stores.OpenInstance(a, new FakeTimeProvider(_time.GetUtcNow() + TimeSpan.FromDays(1)));
         var lease = (await behind.TryAcquireDeliveryLeaseAsync("behind", Expiry))!;
 
         Assert.Null(await ahead.TryAcquireDeliveryLeaseAsync("ahead", Expiry));

@@ -3,6 +3,7 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Storage.Postgres;
 using MdoBot.Testing;
 using Npgsql;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Storage.Tests;
 
@@ -78,7 +79,7 @@ public sealed class PostgresEntraAuthTests(PostgresServerFixture server) : IAsyn
     public async Task The_store_migrates_and_commits_as_the_identity_with_a_token_from_the_credential()
     {
         var credential = new StandInCredential(_password);
-        await using var store = new PostgresStore(PostgresEntraAuth.CreateDataSource(ConnectionString, credential), new ManualTimeProvider(), ownsDataSource: true);
+        await using var store = new PostgresStore(PostgresEntraAuth.CreateDataSource(ConnectionString, credential), TestTime.Create(), ownsDataSource: true);
 
         await store.MigrateAsync();
         Assert.True(await store.PingAsync());
@@ -96,7 +97,7 @@ public sealed class PostgresEntraAuthTests(PostgresServerFixture server) : IAsyn
     public async Task Without_a_token_there_is_no_connection()
     {
         var credential = new StandInCredential(null);
-        await using var store = new PostgresStore(PostgresEntraAuth.CreateDataSource(ConnectionString, credential), new ManualTimeProvider(), ownsDataSource: true);
+        await using var store = new PostgresStore(PostgresEntraAuth.CreateDataSource(ConnectionString, credential), TestTime.Create(), ownsDataSource: true);
 
         var error = await Record.ExceptionAsync(() => store.MigrateAsync());
 
@@ -109,7 +110,7 @@ public sealed class PostgresEntraAuthTests(PostgresServerFixture server) : IAsyn
     public async Task A_wrong_token_is_refused_by_the_server()
     {
         await using var store = new PostgresStore(PostgresEntraAuth.CreateDataSource(ConnectionString, new StandInCredential("not-the-password")),
-            new ManualTimeProvider(), ownsDataSource: true);
+            TestTime.Create(), ownsDataSource: true);
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => store.MigrateAsync());
 

@@ -2,6 +2,7 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Storage.Postgres;
 using MdoBot.Testing;
 using Npgsql;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Storage.Tests;
 
@@ -9,7 +10,7 @@ namespace MdoBot.Storage.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStoreTests(PostgresServerFixture server) : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.Create();
     private readonly PostgresStores _stores = new(server);
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using MdoBot.Storage.Postgres;
 using MdoBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Storage.Tests;
 
@@ -17,7 +18,7 @@ internal sealed class PostgresStores(PostgresServerFixture server) : IAsyncDispo
     {
         var connectionString = await server.CreateSchemaAsync(applicationName);
         _schemas.Add(PostgresServerFixture.SchemaOf(connectionString));
-        return Open(connectionString, time ?? new ManualTimeProvider());
+        return Open(connectionString, time ?? TestTime.Create());
     }
 
     /// <summary>Another instance over the same schema (another data source).</summary>

@@ -2,6 +2,7 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Storage.Sqlite;
 using MdoBot.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Storage.Tests;
 
@@ -9,7 +10,7 @@ namespace MdoBot.Storage.Tests;
 public sealed class SqliteGroupCommitTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("mdobot-group-").FullName;
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.Create();
 
     public void Dispose()
     {

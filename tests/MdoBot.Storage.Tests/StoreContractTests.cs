@@ -1,5 +1,6 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Storage.Tests;
 
@@ -10,7 +11,7 @@ namespace MdoBot.Storage.Tests;
 /// </summary>
 public abstract partial class StoreContractTests : IAsyncLifetime
 {
-    protected ManualTimeProvider Time { get; } = new();
+    protected FakeTimeProvider Time { get; } = TestTime.Create();
 
     /// <summary>A store over a new, empty database, not migrated yet.</summary>
     protected abstract Task<SqlStore> CreateUnmigratedStoreAsync();

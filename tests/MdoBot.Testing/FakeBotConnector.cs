@@ -16,6 +16,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly LocalHttpServer _server;
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly TaskCompletionSource _firstFailure = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
 
     private FakeBotConnector(LocalHttpServer server) => _server = server;
@@ -45,6 +46,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public ConcurrentQueue<(int Status, DateTimeOffset At)> FailedAnswers { get; } = new();
 
     public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
+
+    /// <summary>Completes once the first failure from <see cref="FailNext"/> has been answered (a signal to await, not to poll).</summary>
+    public Task FirstFailedAnswer => _firstFailure.Task;
 
     /// <summary>Fault of the member list read (GET v3/conversations/{id}/members).</summary>
     public StandInFault MembersFault { get; } = new();
@@ -153,6 +157,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         if (kind != "update" && FailNext.TryDequeue(out var status))
         {
             FailedAnswers.Enqueue((status, DateTimeOffset.UtcNow));
+            _firstFailure.TrySetResult();
             if (status == 429 && RetryAfterSeconds is { } seconds)
             {
                 request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

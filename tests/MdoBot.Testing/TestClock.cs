@@ -1,11 +1,13 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Testing;
 
 /// <summary>
-/// A <see cref="ManualTimeProvider"/> that also reports each short delay the code under test starts
+/// A <see cref="FakeTimeProvider"/> that also reports each short delay the code under test starts
 /// (Polly back-off, Retry-After and rate-limiter waits), so a test can wait for the delay and advance exactly to it.
-/// Long timers (per-attempt time-outs, 5 min or more) are not reported.
+/// Long timers (per-attempt time-outs, 5 min or more) are not reported. A wrapper because
+/// <see cref="FakeTimeProvider"/> has no way to observe a timer being armed.
 /// </summary>
 public sealed class TestClock : TimeProvider
 {
@@ -14,9 +16,9 @@ public sealed class TestClock : TimeProvider
 
     private readonly Channel<DateTimeOffset> _dueTimes = Channel.CreateUnbounded<DateTimeOffset>();
 
-    public ManualTimeProvider Manual { get; } = new();
+    public FakeTimeProvider Manual { get; } = TestTime.Create();
 
-    public DateTimeOffset Start { get; } = new ManualTimeProvider().GetUtcNow();
+    public DateTimeOffset Start { get; } = TestTime.Create().GetUtcNow();
 
     public TimeSpan Elapsed => GetUtcNow() - Start;
 

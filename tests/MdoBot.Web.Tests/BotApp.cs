@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Web.Tests;
 
@@ -23,7 +24,7 @@ public sealed class BotApp : IAsyncDisposable
 
     private readonly Action<IServiceCollection>? _services;
 
-    private BotApp(FakeBotConnector connector, ManualTimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection>? services, string? fromDatabase)
+    private BotApp(FakeBotConnector connector, FakeTimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection>? services, string? fromDatabase)
     {
         _services = services;
         Connector = connector;
@@ -41,7 +42,7 @@ public sealed class BotApp : IAsyncDisposable
 
     public FakeBotConnector Connector { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public HttpClient Client { get; private set; }
 
@@ -57,7 +58,7 @@ public sealed class BotApp : IAsyncDisposable
         Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? fromDatabase = null)
     {
         var connector = await FakeBotConnector.StartAsync();
-        return new BotApp(connector, new ManualTimeProvider(), settings ?? [], services, fromDatabase);
+        return new BotApp(connector, TestTime.Create(), settings ?? [], services, fromDatabase);
     }
 
     /// <summary>

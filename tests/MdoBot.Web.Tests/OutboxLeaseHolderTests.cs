@@ -5,23 +5,23 @@ using MdoBot.Testing;
 namespace MdoBot.Web.Tests;
 
 /// <summary>
-/// The outbox lease holder's heartbeat on a real SQLite store, scheduled on a <see cref="ManualTimeProvider"/>.
+/// The outbox lease holder's heartbeat on a real SQLite store, scheduled on a <see cref="TestClock"/>: each
+/// step waits for the heartbeat to arm its next delay (a signal, no polling) and moves the clock to it.
 /// </summary>
 public sealed class OutboxLeaseHolderTests : IDisposable
 {
     private static readonly OutboxLeaseOptions Options = new() { LeaseHeartbeat = TimeSpan.FromSeconds(2), LeaseExpiry = TimeSpan.FromSeconds(10) };
     private readonly string _dir = Directory.CreateTempSubdirectory("mdobot-lease-").FullName;
-    private readonly ManualTimeProvider _time = new();
+    private readonly TestClock _time = new();
 
     [Fact]
     public async Task Heartbeat_KeepsTheLeaseWellPastItsExpiry()
     {
         var store = await StoreAsync();
         await using var holder = (await OutboxLeaseHolder.TryAcquireAsync(store, "a", Options, _time, CancellationToken.None))!;
-        for (var i = 0; i < 30; i++)
+        while (_time.Elapsed < TimeSpan.FromSeconds(30))
         {
-            await WaitForPendingTimerAsync();
-            _time.Advance(TimeSpan.FromSeconds(1));
+            await _time.AdvanceToNextDelayAsync(); // one heartbeat: renew, then arm the next delay
         }
 
         Assert.False(holder.IsLost);
@@ -37,7 +37,7 @@ public sealed class OutboxLeaseHolderTests : IDisposable
         var newer = await store.TryAcquireDeliveryLeaseAsync("b", Options.LeaseExpiry); // SQLite: taking it anew always succeeds
 
         Assert.NotNull(newer);
-        await WaitForPendingTimerAsync();
+        Assert.Equal(Options.LeaseHeartbeat, await _time.NextDelayAsync());
         _time.Advance(Options.LeaseHeartbeat);
         await holder.Lost.WhenCancelledAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("expired or taken over", holder.LostReason);
@@ -57,15 +57,6 @@ public sealed class OutboxLeaseHolderTests : IDisposable
         var store = new SqliteStore(Path.Combine(_dir, "mdobot.db"), _time);
         await store.MigrateAsync();
         return store;
-    }
-
-    /// <summary>Waits (bounded, real time) until the heartbeat has finished its renewal and set its next timer.</summary>
-    private async Task WaitForPendingTimerAsync()
-    {
-        for (var i = 0; i < 500 && _time.PendingTimers == 0; i++)
-        {
-            await Task.Delay(10);
-        }
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using MdoBot.Testing;
 
 using MdoBot.Web;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Web.Tests;
 
@@ -9,7 +10,7 @@ public sealed class ScaledTimeProviderTests
     [Fact]
     public void GetUtcNow_Scale60_OneRealSecondIsOneMinute()
     {
-        var real = new ManualTimeProvider();
+        var real = TestTime.Create();
         var start = real.GetUtcNow();
         var fast = new ScaledTimeProvider(real, 60);
 
@@ -21,7 +22,7 @@ public sealed class ScaledTimeProviderTests
     [Fact]
     public void CreateTimer_Scale60_FiresAfterScaledRealTime()
     {
-        var real = new ManualTimeProvider();
+        var real = TestTime.Create();
         var fast = new ScaledTimeProvider(real, 60);
         var fired = 0;
         using var timer = fast.CreateTimer(_ => fired++, null, TimeSpan.FromMinutes(5), Timeout.InfiniteTimeSpan);
@@ -44,7 +45,7 @@ public sealed class ScaledTimeProviderOriginTests
     [Fact]
     public void GetUtcNow_RestartWithKeptOrigin_ContinuesFromWallClock()
     {
-        var wall = new ManualTimeProvider();
+        var wall = TestTime.Create();
         var origin = wall.GetUtcNow();
         var first = new ScaledTimeProvider(wall, 60, origin);
         wall.Advance(TimeSpan.FromSeconds(10));
@@ -60,7 +61,7 @@ public sealed class ScaledTimeProviderOriginTests
     public void LoadOrCreateOrigin_SecondCall_ReturnsKeptValue()
     {
         var path = Path.Combine(Path.GetTempPath(), "mdobot-clock-" + Guid.NewGuid().ToString("N"));
-        var wall = new ManualTimeProvider();
+        var wall = TestTime.Create();
         try
         {
             var created = ScaledTimeProvider.LoadOrCreateOrigin(path, wall);

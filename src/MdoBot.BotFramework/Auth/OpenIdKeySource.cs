@@ -1,14 +1,18 @@
 using MdoBot.BotFramework.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace MdoBot.BotFramework.Auth;
 
 /// <summary>
-/// Fetches the OpenID metadata document, then its JWKS, and caches the keys. Keys are refreshed
+/// Fetches the OpenID metadata document and its JWKS through Microsoft.IdentityModel's
+/// <see cref="OpenIdConnectConfigurationRetriever"/> (https-only when the metadata URL is https),
+/// and caches the keys. Keys are refreshed
 /// every 24 hours; an unknown key id triggers one extra refresh, at most once per 5 minutes.
 /// When a scheduled refresh fails the previous keys stay in use. All times come from the
-/// injected <see cref="TimeProvider"/>.
+/// injected <see cref="TimeProvider"/>; that is why the schedule is kept here rather than in
+/// <c>ConfigurationManager&lt;T&gt;</c>, whose clock cannot be injected and whose refreshes run in the background.
 /// </summary>
 public sealed class OpenIdKeySource : IOpenIdKeySource, IDisposable
 {
@@ -16,7 +20,7 @@ public sealed class OpenIdKeySource : IOpenIdKeySource, IDisposable
     public static readonly TimeSpan UnknownKeyRefreshInterval = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(30);
 
-    private readonly HttpClient _http;
+    private readonly MetadataDocuments _documents;
     private readonly Uri _metadataUrl;
     private readonly TimeProvider _time;
     private readonly ILogger<OpenIdKeySource> _logger;
@@ -29,8 +33,8 @@ public sealed class OpenIdKeySource : IOpenIdKeySource, IDisposable
     public OpenIdKeySource(HttpClient http, IOptions<BotOptions> options, TimeProvider time, ILogger<OpenIdKeySource> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _http = http;
         _metadataUrl = new Uri(options.Value.OpenIdMetadataUrl, UriKind.Absolute);
+        _documents = new MetadataDocuments(http, requireHttps: _metadataUrl.Scheme == Uri.UriSchemeHttps);
         _time = time;
         _logger = logger;
     }
@@ -108,9 +112,7 @@ public sealed class OpenIdKeySource : IOpenIdKeySource, IDisposable
 
     private async Task<Dictionary<string, BotSigningKey>> FetchAsync(CancellationToken ct)
     {
-        var metadata = await _http.GetStringAsync(_metadataUrl, ct).ConfigureAwait(false);
-        var jwksUri = JwksParser.ReadJwksUri(metadata, _metadataUrl);
-        var jwks = await _http.GetStringAsync(jwksUri, ct).ConfigureAwait(false);
-        return JwksParser.ReadKeys(jwks);
+        var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataUrl.AbsoluteUri, _documents, ct).ConfigureAwait(false);
+        return BotSigningKeys.From(configuration.JsonWebKeySet);
     }
 }

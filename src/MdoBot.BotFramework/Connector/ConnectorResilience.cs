@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using MdoBot.BotFramework.Outbound;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace MdoBot.BotFramework.Connector;
@@ -26,23 +24,21 @@ internal static class ConnectorResilience
             return builder.Build();
         }
 
-        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.BaseDelay,
-            MaxDelay = options.MaxDelay,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+        return builder.AddRetry(OutboundRetry.Options(
+            "Bot Connector",
+            options.MaxRetries,
+            options.BaseDelay,
+            options.MaxDelay,
+            args => ValueTask.FromResult(args.Outcome switch
             {
                 { Exception: { } e } => IsTransient(e),
                 { Result: { } r } => IsTransient((int)r.StatusCode)
                     && !(RetryAfterHeader.Wait(r.Headers.RetryAfter, time.GetUtcNow()) > options.MaxRetryAfter),
                 _ => false,
             }),
-            DelayGenerator = args => OutboundRetry.RetryAfterDelay(args, time),
-            OnRetry = args => OutboundRetry.LogRetry(logger, "Bot Connector", args),
-        }).Build();
+            time,
+            logger,
+            context => context.OperationKey ?? "call")).Build();
     }
 
     public static ResiliencePipeline CreateAttemptTimeout(ConnectorOptions options, TimeProvider time)
@@ -50,5 +46,4 @@ internal static class ConnectorResilience
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         return options.HasAttemptTimeout ? builder.AddTimeout(options.Timeout).Build() : builder.Build();
     }
-
 }

@@ -26,7 +26,7 @@ internal static class GraphClientBuilder
 
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         var kiotaRetry = handlers.OfType<RetryHandler>().Single();
-        handlers[handlers.IndexOf(kiotaRetry)] = new GraphRetryHandler(options, time, logger);
+        handlers[handlers.IndexOf(kiotaRetry)] = GraphResilience.CreateHandler(options, time, logger);
         kiotaRetry.Dispose();
 
         primaryHandler ??= new SocketsHttpHandler

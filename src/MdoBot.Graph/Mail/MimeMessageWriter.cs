@@ -1,72 +1,52 @@
-using MdoBot.BotFramework.Mail;
 using System.Text;
+using MdoBot.BotFramework.Mail;
+using MimeKit;
+using MimeKit.Text;
 
 namespace MdoBot.Graph.Mail;
 
 /// <summary>
-/// Writes a <see cref="MailMessage"/> as an RFC 5322 / MIME message: <c>multipart/alternative</c> with the
-/// text/plain part first and the text/html part last (the richest part last, as RFC 2046 asks), both
-/// UTF-8 and base64 (safe for any content and line length). No <c>From</c>: Exchange sets the mailbox the
-/// call is made for. Graph's <c>sendMail</c> takes this base64-encoded again, as a <c>text/plain</c> body.
+/// Writes a <see cref="MailMessage"/> as an RFC 5322 / MIME message with MimeKit: <c>multipart/alternative</c>
+/// with the text/plain part first and the text/html part last (the richest part last, as RFC 2046 asks), both
+/// UTF-8 and base64 (safe for any content and line length), CRLF line ends. No <c>From</c>: Exchange sets the
+/// mailbox the call is made for. Graph's <c>sendMail</c> takes this base64-encoded again, as a <c>text/plain</c> body.
 /// </summary>
 internal static class MimeMessageWriter
 {
-    private const string CrLf = "\r\n";
+    private static readonly FormatOptions Wire = CreateWireFormat();
 
-    public static string Write(string to, MailMessage message, string? boundary = null)
+    public static string Write(string to, MailMessage message)
     {
-        boundary ??= "=_mdobot_" + Guid.NewGuid().ToString("N"); // '_' is not in the base64 alphabet: cannot clash with a part
-        var mime = new StringBuilder();
-        Header(mime, "To", to);
-        Header(mime, "Subject", EncodeHeaderText(message.Subject));
-        Header(mime, "MIME-Version", "1.0");
-        Header(mime, "Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
-        mime.Append(CrLf);
-        Part(mime, boundary, "text/plain", message.TextBody);
-        Part(mime, boundary, "text/html", message.HtmlBody);
-        mime.Append("--").Append(boundary).Append("--").Append(CrLf);
-        return mime.ToString();
+        ArgumentNullException.ThrowIfNull(message);
+        var mime = new MimeMessage { Subject = message.Subject };
+        mime.To.Add(MailboxAddress.Parse(to));
+        mime.Body = new MultipartAlternative { Part(TextFormat.Plain, message.TextBody), Part(TextFormat.Html, message.HtmlBody) };
+
+        // Exchange sets From, Date and Message-Id itself; MimeKit's defaults would add an empty From,
+        // a Date from the system clock and a Message-Id naming this machine.
+        mime.Headers.Remove(HeaderId.From);
+        mime.Headers.Remove(HeaderId.Date);
+        mime.Headers.Remove(HeaderId.MessageId);
+        using var buffer = new MemoryStream();
+        mime.WriteTo(Wire, buffer);
+        return Encoding.ASCII.GetString(buffer.ToArray());
     }
 
     /// <summary>The request body Graph expects for MIME: the whole message, base64-encoded.</summary>
     public static string ToGraphPayload(string mime) => Convert.ToBase64String(Encoding.UTF8.GetBytes(mime));
 
-    /// <summary>Printable ASCII stays as is; anything else becomes RFC 2047 UTF-8 encoded-words, folded.</summary>
-    internal static string EncodeHeaderText(string text)
+    private static TextPart Part(TextFormat format, string content)
     {
-        if (text.All(c => c is >= ' ' and <= '~'))
-        {
-            return text;
-        }
-
-        var words = new List<string>();
-        var chunk = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Encoding.UTF8.GetByteCount(chunk.ToString() + rune) > 45) // 60 base64 chars + 12 = 72 < 75
-            {
-                words.Add(EncodedWord(chunk.ToString()));
-                chunk.Clear();
-            }
-
-            chunk.Append(rune.ToString());
-        }
-
-        words.Add(EncodedWord(chunk.ToString()));
-        return string.Join(CrLf + " ", words);
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.Base64 };
+        part.SetText(Encoding.UTF8, content);
+        return part;
     }
 
-    private static string EncodedWord(string text) => "=?utf-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) + "?=";
-
-    private static void Header(StringBuilder mime, string name, string value) => mime.Append(name).Append(": ").Append(value).Append(CrLf);
-
-    private static void Part(StringBuilder mime, string boundary, string mediaType, string content)
+    private static FormatOptions CreateWireFormat()
     {
-        mime.Append("--").Append(boundary).Append(CrLf);
-        Header(mime, "Content-Type", mediaType + "; charset=utf-8");
-        Header(mime, "Content-Transfer-Encoding", "base64");
-        mime.Append(CrLf);
-        mime.Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(content), Base64FormattingOptions.InsertLineBreaks));
-        mime.Append(CrLf);
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.International = false; // 7-bit headers: RFC 2047 encoded-words for anything non-ASCII
+        return format;
     }
 }

@@ -1,3 +1,4 @@
+using MdoBot.Testing;
 using Microsoft.Playwright;
 
 namespace MdoBot.EndToEnd.Tests.Harness;
@@ -8,12 +9,6 @@ namespace MdoBot.EndToEnd.Tests.Harness;
 /// </summary>
 public sealed class PlaygroundBrowser : IAsyncDisposable
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly DirectoryInfo _userDataDir;
     private readonly IPlaywright _playwright;
     private readonly IBrowserContext _browser;
@@ -48,14 +43,13 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
     public static async Task<PlaygroundBrowser> OpenAsync(PlaygroundHarness playground)
     {
         ArgumentNullException.ThrowIfNull(playground);
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var userDataDir = Directory.CreateTempSubdirectory("mdobot-chromium-");
         var pw = await Playwright.CreateAsync();
         var browser = await pw.Chromium.LaunchPersistentContextAsync(userDataDir.FullName, new BrowserTypeLaunchPersistentContextOptions
         {
-            ExecutablePath = ChromiumPath(),
+            ExecutablePath = ChromiumLaunch.ExecutablePath(),
             Headless = true,
-            Args = ChromiumArgs,
+            Args = ChromiumLaunch.Args,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             Locale = "en-US",
         });
@@ -64,15 +58,6 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         var page = browser.Pages.FirstOrDefault() ?? await browser.NewPageAsync();
         await page.GotoAsync(playground.PlaygroundUrl.ToString());
         return new PlaygroundBrowser(userDataDir, pw, browser, page);
-    }
-
-    /// <summary>Debian's Chromium (or <c>$CHROMIUM_PATH</c>); a missing browser fails the test with a hint, never a download.</summary>
-    public static string ChromiumPath()
-    {
-        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } fromEnv ? fromEnv : "/usr/bin/chromium";
-        return File.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"Chromium was not found at {path}. Install Debian's `chromium` package or set CHROMIUM_PATH.");
     }
 
     public async ValueTask DisposeAsync()

@@ -69,6 +69,7 @@ public sealed class GraphMailSenderFailureTests : IAsyncLifetime
         Assert.Equal(requests[0].Body, requests[1].Body); // the body is re-sent, not a consumed stream
         Assert.Equal(requests[0].Authorization, requests[1].Authorization);
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("429", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.Message.StartsWith("Graph SendMail attempt 1 failed (429); retrying in", StringComparison.Ordinal));
     }
 
     [Fact]

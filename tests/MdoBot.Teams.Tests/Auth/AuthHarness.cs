@@ -5,6 +5,7 @@ using MdoBot.BotFramework.Configuration;
 using MdoBot.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Teams.Tests.Auth;
 
@@ -26,7 +27,7 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public OpenIdTestServer Server { get; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestTime.Create();
 
     public RSA TeamsKey { get; }
 

@@ -1,6 +1,10 @@
 using System.Net;
 using MdoBot.BotFramework.Auth;
 using MdoBot.BotFramework.Configuration;
+using MdoBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MdoBot.Teams.Tests.Auth;
 
@@ -57,8 +61,26 @@ public sealed class AuthenticateCallerTests : IAsyncLifetime
         Assert.Null(new BotOptions { AppId = appId, OpenIdMetadataUrl = url }.Validate());
 
     [Fact]
-    public void JwksUri_PlainHttpFromHttpsMetadata_IsRefused() =>
-        Assert.Throws<OpenIdMetadataException>(() => JwksParser.ReadJwksUri(
-            """{"jwks_uri":"http://login.botframework.com/v1/.well-known/keys"}""",
-            new Uri("https://login.botframework.com/v1/.well-known/openidconfiguration")));
+    public async Task JwksUri_PlainHttpFromHttpsMetadata_IsRefused()
+    {
+        // The metadata URL is https, so no real local server can answer it: a handler plays the metadata host.
+        using var handler = new MetadataOnlyHandler("""{"jwks_uri":"http://login.botframework.com/v1/.well-known/keys"}""");
+        using var http = new HttpClient(handler);
+        var options = Options.Create(new BotOptions { AppId = "app", OpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration" });
+        using var source = new OpenIdKeySource(http, options, TestTime.Create(), NullLogger<OpenIdKeySource>.Instance);
+
+        await Assert.ThrowsAsync<OpenIdMetadataException>(() => source.GetSigningKeyAsync("key-1", CancellationToken.None));
+        Assert.Equal(["https://login.botframework.com/v1/.well-known/openidconfiguration"], handler.Requested);
+    }
+
+    private sealed class MetadataOnlyHandler(string metadata) : HttpMessageHandler
+    {
+        public List<string> Requested { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requested.Add(request.RequestUri!.AbsoluteUri);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(metadata) });
+        }
+    }
 }

@@ -125,4 +125,23 @@ public sealed class OpenIdKeySourceTests : IAsyncLifetime
         Assert.True(result.Succeeded, result.Reason);
         Assert.Equal(2, _h.Server.MetadataRequests);
     }
+
+    [Theory]
+    [InlineData("""{"issuer":"x"}""")]
+    [InlineData("""{"jwks_uri":42}""")]
+    [InlineData("[]")]
+    public async Task GetSigningKeyAsync_MetadataMissingOrInvalid_Throws(string json)
+    {
+        _h.Server.MetadataBody = json;
+
+        await Assert.ThrowsAsync<OpenIdMetadataException>(() => _h.KeySource.GetSigningKeyAsync(AuthHarness.KeyId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetSigningKeyAsync_KeysArrayNotAnArray_Throws()
+    {
+        _h.Server.KeysBody = """{"keys":{}}""";
+
+        await Assert.ThrowsAsync<OpenIdMetadataException>(() => _h.KeySource.GetSigningKeyAsync(AuthHarness.KeyId, CancellationToken.None));
+    }
 }

@@ -21,6 +21,12 @@ internal sealed class OpenIdTestServer : IAsyncDisposable
     /// <summary>When true, both endpoints answer 503.</summary>
     public bool Failing { get; set; }
 
+    /// <summary>When set, served verbatim as the metadata document.</summary>
+    public string? MetadataBody { get; set; }
+
+    /// <summary>When set, served verbatim as the JWKS.</summary>
+    public string? KeysBody { get; set; }
+
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
     public int JwksRequests => Volatile.Read(ref _jwksRequests);
@@ -64,6 +70,11 @@ internal sealed class OpenIdTestServer : IAsyncDisposable
     {
         Interlocked.Increment(ref _metadataRequests);
         var self = $"{context.Request.Scheme}://{context.Request.Host}/";
+        if (MetadataBody is { } body)
+        {
+            return Results.Text(body, "application/json");
+        }
+
         return Failing
             ? Results.StatusCode(503)
             : Results.Json(new Dictionary<string, object>
@@ -80,6 +91,11 @@ internal sealed class OpenIdTestServer : IAsyncDisposable
         if (Failing)
         {
             return Results.StatusCode(503);
+        }
+
+        if (KeysBody is { } body)
+        {
+            return Results.Text(body, "application/json");
         }
 
         lock (_gate)

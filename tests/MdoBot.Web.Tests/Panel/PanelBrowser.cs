@@ -10,12 +10,6 @@ namespace MdoBot.Web.Tests.Panel;
 /// </summary>
 public sealed class PanelBrowser : IAsyncDisposable
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -32,12 +26,11 @@ public sealed class PanelBrowser : IAsyncDisposable
 
     public static async Task<PanelBrowser> LaunchAsync()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Directory.CreateDirectory(ScreenshotDir);
         Assertions.SetDefaultExpectTimeout(15_000); // the machine is shared: allow for a slow first render
-        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+        var path = ChromiumLaunch.ExecutablePath();
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = path, Headless = true, Args = ChromiumArgs });
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = path, Headless = true, Args = ChromiumLaunch.Args });
         return new PanelBrowser(playwright, browser);
     }
 

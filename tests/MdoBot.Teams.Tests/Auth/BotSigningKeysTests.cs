@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace MdoBot.Teams.Tests.Auth;
 
-public sealed class JwksParserTests
+public sealed class BotSigningKeysTests
 {
     [Fact]
     public void ReadKeys_X5cOnlyEntry_UsesCertificateKey()
@@ -15,7 +15,7 @@ public sealed class JwksParserTests
         using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var der = Convert.ToBase64String(cert.Export(X509ContentType.Cert));
 
-        var keys = JwksParser.ReadKeys($$"""{"keys":[{"kty":"RSA","kid":"c1","x5c":["{{der}}"],"endorsements":["msteams"]}]}""");
+        var keys = BotSigningKeys.From(new JsonWebKeySet($$"""{"keys":[{"kty":"RSA","kid":"c1","x5c":["{{der}}"],"endorsements":["msteams"]}]}"""));
 
         var key = Assert.IsType<X509SecurityKey>(keys["c1"].Key);
         Assert.Equal(cert.Thumbprint, key.Certificate.Thumbprint);
@@ -35,20 +35,17 @@ public sealed class JwksParserTests
             ]}
             """;
 
-        var keys = JwksParser.ReadKeys(json);
+        var keys = BotSigningKeys.From(new JsonWebKeySet(json));
 
         Assert.Equal(["ok"], keys.Keys);
         Assert.Empty(keys["ok"].Endorsements);
     }
 
-    [Theory]
-    [InlineData("""{"issuer":"x"}""")]
-    [InlineData("""{"jwks_uri":42}""")]
-    [InlineData("[]")]
-    public void ReadJwksUri_MissingOrInvalid_Throws(string json) =>
-        Assert.Throws<OpenIdMetadataException>(() => JwksParser.ReadJwksUri(json, new Uri("https://login.example/.well-known/openid")));
+    [Fact]
+    public void From_NoKeySet_Throws() =>
+        Assert.Throws<OpenIdMetadataException>(() => BotSigningKeys.From(null));
 
     [Fact]
-    public void ReadKeys_NoKeysArray_Throws() =>
-        Assert.Throws<OpenIdMetadataException>(() => JwksParser.ReadKeys("""{"keys":{}}"""));
+    public void JsonWebKeySet_NoKeysArray_Throws() =>
+        Assert.ThrowsAny<ArgumentException>(() => new JsonWebKeySet("""{"keys":{}}"""));
 }
