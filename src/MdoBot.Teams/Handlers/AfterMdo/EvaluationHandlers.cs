@@ -58,8 +58,8 @@ public sealed class SubmitEvaluationHandler(MdoContextFactory factory, Organizer
 }
 
 /// <summary><c>evaluatie</c> / <c>evaluation</c>: the trend of the series (last 10 MDOs) for a chair or coordinator.</summary>
-public sealed class EvaluationCommand(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series,
-    EvaluationRepository evaluations, MdoRepository mdos) : MdoCommandBase(factory, organizers)
+public sealed class EvaluationCommandHandler(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series,
+    EvaluationRepository evaluations, MdoRepository mdos) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["evaluatie", "evaluation"];
 

@@ -10,21 +10,21 @@ using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Commands;
 
-public sealed class AgendaCommand(OpenAgenda open) : ICommandHandler
+public sealed class AgendaCommandHandler(OpenAgenda open) : ICommandHandler
 {
     public IReadOnlyCollection<string> Names { get; } = ["agenda"];
 
     public Task HandleAsync(TurnContext turn, CommandText command, CancellationToken ct) => open.OpenAsync(turn, ct);
 }
 
-public sealed class StartCommand(MdoContextFactory factory, OrganizerCheck organizers, IPostedCards posted) : MdoCommandBase(factory, organizers)
+public sealed class StartCommandHandler(MdoContextFactory factory, OrganizerCheck organizers, IPostedCards posted) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["start", "starten", "begin", "beginnen"];
 
     protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct) => MeetingFlow.StartAsync(ctx, posted, ct);
 }
 
-public sealed class NextCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class NextCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["volgende", "next"];
 
@@ -35,7 +35,7 @@ public sealed class NextCommand(MdoContextFactory factory, OrganizerCheck organi
     }
 }
 
-public sealed class ExtendCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class ExtendCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["verleng", "verlengen", "extend"];
 
@@ -48,7 +48,7 @@ public sealed class ExtendCommand(MdoContextFactory factory, OrganizerCheck orga
     }
 }
 
-public sealed class CloseCommand(MdoContextFactory factory, OrganizerCheck organizers, AfterClose afterClose) : MdoCommandBase(factory, organizers)
+public sealed class CloseCommandHandler(MdoContextFactory factory, OrganizerCheck organizers, AfterClose afterClose) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["afronden", "afsluiten", "close"];
 
@@ -59,7 +59,7 @@ public sealed class CloseCommand(MdoContextFactory factory, OrganizerCheck organ
     }
 }
 
-public sealed class SummaryCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class SummaryCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["samenvatting", "summary"];
 
@@ -72,7 +72,7 @@ public sealed class SummaryCommand(MdoContextFactory factory, OrganizerCheck org
     }
 }
 
-public sealed class ChairCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class ChairCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["voorzitter", "chair"];
 

@@ -11,7 +11,7 @@ using MdoBot.BotFramework.Routing;
 namespace MdoBot.Teams.Handlers.Commands;
 
 /// <summary><c>coördinator @naam</c> / <c>coordinator @name</c>: a chair names the series' coordinators.</summary>
-public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series) : MdoCommandBase(factory, organizers)
+public sealed class CoordinatorCommandHandler(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["coördinator", "coordinator"];
 
@@ -38,7 +38,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
 }
 
 /// <summary><c>export &lt;casuscode&gt;</c>: the case summary as Markdown, copy-ready, for the chair or the case lead.</summary>
-public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class ExportCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["export", "exporteer", "exporteren"];
 

@@ -12,7 +12,7 @@ namespace MdoBot.Teams.Handlers.Commands;
 /// <c>taal en</c> / <c>language nl</c>: a chair sets the language of the MDO's shared cards. While the MDO runs, the
 /// cards already in the chat are re-rendered once, in order. An unknown code gets the list of supported ones.
 /// </summary>
-public sealed class LanguageCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class LanguageCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["taal", "language"];
 
@@ -33,7 +33,7 @@ public sealed class LanguageCommand(MdoContextFactory factory, OrganizerCheck or
 }
 
 /// <summary><c>titel …</c> / <c>title …</c>: a chair names the MDO (the agenda editor has the same field).</summary>
-public sealed class TitleCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class TitleCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["titel", "title"];
 

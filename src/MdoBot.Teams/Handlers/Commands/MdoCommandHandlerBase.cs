@@ -8,7 +8,7 @@ using MdoBot.Teams.MdoFlow.Lifecycle;
 namespace MdoBot.Teams.Handlers.Commands;
 
 /// <summary>A typed command acting on the open MDO of the conversation (the keyboard twin of a button).</summary>
-public abstract class MdoCommandBase(MdoContextFactory factory, OrganizerCheck organizers) : ICommandHandler
+public abstract class MdoCommandHandlerBase(MdoContextFactory factory, OrganizerCheck organizers) : ICommandHandler
 {
     public abstract IReadOnlyCollection<string> Names { get; }
 

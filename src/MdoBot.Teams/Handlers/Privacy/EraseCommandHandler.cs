@@ -15,7 +15,7 @@ namespace MdoBot.Teams.Handlers.Privacy;
 /// <c>verwijder casus &lt;code&gt;</c> / <c>delete case &lt;code&gt;</c> and <c>verwijder overleg</c> / <c>delete meeting</c>:
 /// a chair gets a confirmation card first (with a reminder to export).
 /// </summary>
-public sealed class EraseCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class EraseCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["verwijder", "verwijderen", "delete"];
 

@@ -16,8 +16,8 @@ namespace MdoBot.Teams.Handlers.Privacy;
 /// <c>audit</c>: the trail of changes of this series (who, what kind, which MDO/case, when — never the
 /// content), for a chair of the latest MDO or a coordinator. Sent to the asker's 1:1 chat.
 /// </summary>
-public sealed class AuditCommand(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series, IStore store)
-    : MdoCommandBase(factory, organizers)
+public sealed class AuditCommandHandler(MdoContextFactory factory, OrganizerCheck organizers, SeriesRepository series, IStore store)
+    : MdoCommandHandlerBase(factory, organizers)
 {
     public const int MaxEntries = 60;
 

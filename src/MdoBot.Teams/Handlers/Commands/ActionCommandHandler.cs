@@ -9,7 +9,7 @@ using MdoBot.Teams.MdoFlow.Lifecycle;
 namespace MdoBot.Teams.Handlers.Commands;
 
 /// <summary><c>actie @naam &lt;tekst&gt; voor &lt;datum&gt;</c> / <c>action @name &lt;text&gt; by &lt;date&gt;</c> on the current case.</summary>
-public sealed class ActionCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
+public sealed class ActionCommandHandler(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandHandlerBase(factory, organizers)
 {
     public override IReadOnlyCollection<string> Names { get; } = ["actie", "action"];
 
