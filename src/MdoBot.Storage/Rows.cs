@@ -39,11 +39,11 @@ internal sealed record OutboxRow(
 
 internal sealed record DeadLetterRow(
     long Id, string Conversation_Id, string Service_Url, string Operation, string? Card_Key, string? Target_User_Id,
-    string? Tenant_Id, long Dead_Status, string? Dead_Reason, long Dead_At)
+    string? Tenant_Id, long? Dead_Status, string? Dead_Reason, long? Dead_At, long Created_At)
 {
     public DeadLetter ToDomain() => new(
         Id, Conversation_Id, Service_Url, Enum.Parse<OutboxOperation>(Operation), Card_Key, Target_User_Id, Tenant_Id,
-        (int)Dead_Status, Dead_Reason ?? DeadLetterReasons.Expired, DateTimeOffset.FromUnixTimeMilliseconds(Dead_At));
+        (int)(Dead_Status ?? 0), Dead_Reason ?? DeadLetterReasons.Expired, DateTimeOffset.FromUnixTimeMilliseconds(Dead_At ?? Created_At));
 }
 
 internal sealed record TimerRow(string Timer_Key, string Kind, long Due_At, string Conversation_Id, string Payload)

@@ -13,7 +13,7 @@ public abstract partial class SqlStore
 
     private string DeadLetterColumns => $"""
         id, conversation_id, service_url, operation, card_key, target_user_id, tenant_id,
-          {SelectInt64("COALESCE(dead_status, 0)", "dead_status")}, dead_reason, COALESCE(dead_at, created_at) AS dead_at
+          {SelectInt64("dead_status")}, dead_reason, dead_at, created_at
         """;
 
     public async Task<IReadOnlyList<OutboxItem>> GetPendingAsync(int max, CancellationToken ct = default)

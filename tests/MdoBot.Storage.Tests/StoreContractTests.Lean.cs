@@ -115,7 +115,7 @@ public abstract partial class StoreContractTests
         old.Enqueue(new OutboxItem("c", "http://x/", OutboxOperation.Send, "{\"failed\":1}"));
         old.Enqueue(new OutboxItem("c", "http://x/", OutboxOperation.Send, "{\"waiting\":1}"));
         await store.CommitAsync(old);
-        await store.MarkFailedAsync((await store.GetPendingAsync(1))[0], permanent: true);
+        Assert.True(await ParkAsync(store, (await store.GetPendingAsync(1))[0]));
         Time.Advance(TimeSpan.FromHours(2));
         await store.CommitAsync(new ChangeSet { Inbox = new InboxRecord("c", "recent", 200) });
         var cutoff = Time.GetUtcNow() - TimeSpan.FromHours(1);
