@@ -22,7 +22,7 @@ public sealed class NoDeadLetterReporter : IDeadLetterReporter
 }
 
 /// <summary>Hands unreported dead letters to the <see cref="IDeadLetterReporter"/>, conversation by conversation.</summary>
-public sealed partial class DeadLetterReports(IOutboxStore outbox, IDeadLetterReporter reporter, ILogger<DeadLetterReports> logger)
+public sealed partial class DeadLetterReports(IOutboxStore outbox, IDeadLetterReporter reporter, OutboxSignal signal, ILogger<DeadLetterReports> logger)
 {
     private const int Batch = 200;
 
@@ -62,6 +62,10 @@ public sealed partial class DeadLetterReports(IOutboxStore outbox, IDeadLetterRe
             }
 
             LogReported(logger, group.Count(), notices.Count);
+            if (notices.Count > 0)
+            {
+                signal.Signal.Notify(); // the notices are new work
+            }
         }
 
         return complete;
