@@ -71,7 +71,7 @@ public abstract partial class SqlStore
             DELETE FROM inbox WHERE (conversation_id, activity_id) IN
               (SELECT conversation_id, activity_id FROM inbox WHERE received_at < @before ORDER BY received_at LIMIT @max)
             """, new { before, max }, tx);
-        deleted += await conn.ExecuteAsync("DELETE FROM outbox WHERE failed = 1 AND created_at < @before", new { before }, tx);
+        deleted += await conn.ExecuteAsync("DELETE FROM outbox WHERE failed = 1 AND reported = 1 AND COALESCE(dead_at, created_at) < @before", new { before }, tx);
         await conn.ExecuteAsync(
             """
             DELETE FROM delivery_state WHERE updated_at < @before
