@@ -62,6 +62,37 @@ public sealed partial class OutageTests : IAsyncLifetime
         Assert.Equal(0, _app.PendingOutbox());
     }
 
+    /// <summary>With <c>Outbox:MaxAge</c> at its minimum (1 min), a message failing temporarily is kept until it is that old, then parked as "expired" and reported.</summary>
+    [Fact]
+    public async Task OutageLongerThanMaxAge_KeptUntilThenParkedAsExpired_ChairTold()
+    {
+        await using var app = await BotApp.StartAsync(DeliveryKit.NoConnectorRetries(
+            ("Outbox:BaseBackoff", "00:00:01"), ("Outbox:MaxBackoff", "00:00:10"), ("Outbox:MaxAge", "00:01:00")));
+        var chat = await app.InstalledChatAsync("19:meeting_expiry@thread.v2", "MCMxOTptZWV0aW5nX2V4cGlyeQ");
+        await new MdoScenario(app, chat).OpenEditorAsync();
+        await app.DrainAsync();
+
+        app.Connector.FailAllStatus = 503;
+        var start = app.Time.GetUtcNow();
+        await chat.SayAsync(Chair, "hulp");
+        while (app.Time.GetUtcNow() - start < TimeSpan.FromSeconds(59))
+        {
+            await DeliveryKit.WaitUntilAsync(() => app.DueConversations() == 0, "the chat backed off");
+            Assert.Equal(0, app.DeadLetters());
+            var next = app.NextNotBefore() ?? throw new InvalidOperationException("Nothing is waiting.");
+            var limit = start + TimeSpan.FromSeconds(59);
+            app.Time.SetUtcNow(next < limit ? next : limit);
+        }
+
+        Assert.Equal(0, app.DeadLetters()); // 59 s old: still retried
+        app.Connector.FailAllStatus = null;
+        app.Connector.FailNext.Enqueue(503);
+        app.Time.SetUtcNow((app.NextNotBefore() ?? app.Time.GetUtcNow()) > start.AddSeconds(60) ? app.NextNotBefore()!.Value : start.AddSeconds(60));
+        await DeliveryKit.WaitUntilAsync(() => app.DeadLetters() == 1, "the expired message parked");
+        await app.Connector.WaitForAsync(c => c.Kind == "send" && c.Title?.Contains("te lang onbereikbaar", StringComparison.Ordinal) == true);
+        Assert.Equal(1L, app.Query<long>("SELECT COUNT(*) FROM outbox WHERE failed = 1 AND dead_reason = 'expired' AND dead_status = 503"));
+    }
+
     private static bool IsAnswer(MdoBot.Testing.RecordedCall c) =>
         c.Kind == "send" && c.Title is { } t && t.Contains("is nu voorzitter", StringComparison.Ordinal);
 
