@@ -17,17 +17,17 @@ public abstract partial class SqlStore
         get => _groupCommit is not null;
         init => _groupCommit = value
             ? new GroupCommit(WriteAsync<bool>, OpenAsync, BeginWriteAsync, ApplyAsync,
-                changes => WriteAsync(() => CommitCoreAsync(changes, CancellationToken.None), CancellationToken.None))
+                changes => WriteAsync(() => CommitRetryingAsync(changes, CancellationToken.None), CancellationToken.None))
             : null;
     }
 
     public Task<CommitOutcome> CommitAsync(ChangeSet changes, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return _groupCommit is { } group ? group.CommitAsync(changes) : WriteAsync(() => CommitCoreAsync(changes, ct), ct);
+        return _groupCommit is { } group ? group.CommitAsync(changes) : WriteAsync(() => CommitRetryingAsync(changes, ct), ct);
     }
 
-    private async Task<CommitOutcome> CommitCoreAsync(ChangeSet changes, CancellationToken ct)
+    private async Task<CommitOutcome> CommitCoreAsync(ChangeSet changes, CommitAttempt attempt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changes);
         await using var conn = await OpenAsync(ct);
@@ -37,6 +37,7 @@ public abstract partial class SqlStore
             var outcome = await ApplyAsync(conn, tx, changes);
             if (outcome == CommitOutcome.Committed)
             {
+                attempt.CommitSent = true;
                 await tx.CommitAsync(ct);
             }
             else

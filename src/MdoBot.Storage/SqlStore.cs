@@ -129,10 +129,9 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string conversationId, int max, CancellationToken ct = default)
     {
-        await using var conn = await OpenAsync(ct);
-        var rows = await conn.QueryAsync<AuditRow>(
+        var rows = await RepeatableAsync(conn => conn.QueryAsync<AuditRow>(
             "SELECT at, user_id, action, conversation_id, mdo_id, case_id FROM audit WHERE conversation_id = @conversationId ORDER BY id DESC LIMIT @max",
-            new { conversationId, max });
+            new { conversationId, max }), ct);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
@@ -140,8 +139,7 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     {
         try
         {
-            await using var conn = await OpenAsync(ct);
-            return await conn.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version") > 0;
+            return await RepeatableAsync(conn => conn.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"), ct) > 0;
         }
         catch (DbException)
         {
@@ -151,15 +149,14 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 
     public async Task<InboxLookup> LookupInboxAsync(string conversationId, string activityId, CancellationToken ct = default)
     {
-        await using var conn = await OpenAsync(ct);
-        var row = await conn.QuerySingleAsync<InboxLookupRow>(
+        var row = await RepeatableAsync(conn => conn.QuerySingleAsync<InboxLookupRow>(
             $"""
             SELECT m.meta_value AS forgotten_before, {SelectInt64("i.status", "status")}, i.answer, k.key_bytes
             FROM store_meta m
               LEFT JOIN inbox i ON i.conversation_id = @conversationId AND i.activity_id = @activityId
               LEFT JOIN seal_keys k ON k.scope = i.scope
             WHERE m.meta_key = 'inbox_forgotten_before'
-            """, new { conversationId, activityId });
+            """, new { conversationId, activityId }), ct);
         var forgottenBefore = DateTimeOffset.FromUnixTimeMilliseconds(row.Forgotten_Before);
         if (row.Status is not { } status)
         {
@@ -175,44 +172,40 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 
     public async Task<ConversationRef?> GetConversationAsync(string conversationId, CancellationToken ct = default)
     {
-        await using var conn = await OpenAsync(ct);
-        var row = await conn.QuerySingleOrDefaultAsync<ConversationRow>(
+        var row = await RepeatableAsync(conn => conn.QuerySingleOrDefaultAsync<ConversationRow>(
             $"""
             SELECT conversation_id, service_url, tenant_id, bot_id, channel_id, kind, meeting_id, locale, installed_at,
               {SelectInt64("active")}
             FROM conversations WHERE conversation_id = @conversationId
-            """, new { conversationId });
+            """, new { conversationId }), ct);
         return row?.ToDomain();
     }
 
     public async Task<StoredDocument?> GetDocumentAsync(string kind, string id, CancellationToken ct = default)
     {
-        await using var conn = await OpenAsync(ct);
-        var row = await conn.QuerySingleOrDefaultAsync<DocumentRow>(
-            "SELECT kind, id, conversation_id, version, json, status FROM documents WHERE kind = @kind AND id = @id", new { kind, id });
+        var row = await RepeatableAsync(conn => conn.QuerySingleOrDefaultAsync<DocumentRow>(
+            "SELECT kind, id, conversation_id, version, json, status FROM documents WHERE kind = @kind AND id = @id", new { kind, id }), ct);
         return row?.ToDomain();
     }
 
     public async Task<IReadOnlyList<StoredDocument>> GetDocumentsByConversationAsync(string kind, string conversationId, CancellationToken ct = default)
     {
-        await using var conn = await OpenAsync(ct);
-        var rows = await conn.QueryAsync<DocumentRow>(
+        var rows = await RepeatableAsync(conn => conn.QueryAsync<DocumentRow>(
             """
             SELECT kind, id, conversation_id, version, json, status FROM documents
             WHERE kind = @kind AND conversation_id = @conversationId ORDER BY updated_at
-            """, new { kind, conversationId });
+            """, new { kind, conversationId }), ct);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
     public async Task<StoredDocument?> GetLatestDocumentAsync(string kind, string conversationId, string? exceptStatus = null, CancellationToken ct = default)
     {
-        await using var conn = await OpenAsync(ct);
         var filter = exceptStatus is null ? string.Empty : "AND (status IS NULL OR status <> @exceptStatus)";
-        var row = await conn.QueryFirstOrDefaultAsync<DocumentRow>(
+        var row = await RepeatableAsync(conn => conn.QueryFirstOrDefaultAsync<DocumentRow>(
             $"""
             SELECT kind, id, conversation_id, version, json, status FROM documents
             WHERE kind = @kind AND conversation_id = @conversationId {filter} ORDER BY sort_key DESC, id DESC LIMIT 1
-            """, new { kind, conversationId, exceptStatus });
+            """, new { kind, conversationId, exceptStatus }), ct);
         return row?.ToDomain();
     }
 
@@ -225,7 +218,6 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             return [];
         }
 
-        await using var conn = await OpenAsync(ct);
         var args = new DynamicParameters(new { kind, conversationId, beforeSortKey });
         var names = new List<string>();
         foreach (var (key, i) in keys.Select((k, i) => (k, i)))
@@ -234,12 +226,12 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             names.Add($"@k{i}");
         }
 
-        var rows = await conn.QueryAsync<(string Id, string Lookup_Key, long Sort_Key)>(
+        var rows = await RepeatableAsync(conn => conn.QueryAsync<(string Id, string Lookup_Key, long Sort_Key)>(
             $"""
             SELECT id, lookup_key, sort_key FROM document_keys
             WHERE kind = @kind AND conversation_id = @conversationId AND lookup_key IN ({string.Join(", ", names)}) AND sort_key < @beforeSortKey
             ORDER BY sort_key, id, lookup_key
-            """, args);
+            """, args), ct);
         return rows.Select(r => new DocumentKeyHit(r.Id, r.Lookup_Key, r.Sort_Key)).ToList();
     }
 }

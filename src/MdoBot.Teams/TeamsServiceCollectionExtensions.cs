@@ -5,10 +5,13 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Handlers.Agenda;
 using MdoBot.Teams.Handlers.FollowUp;
-using MdoBot.Teams.MdoFlow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams;
 
@@ -30,7 +33,7 @@ public static class TeamsServiceCollectionExtensions
         services.Configure<MdoOptions>(configuration.GetSection(MdoOptions.Section));
         services.PostConfigure<MdoOptions>(o => o.RetentionDays = configuration.GetValue("Privacy:RetentionDays", 90));
         services.AddSingleton<MdoRepository>();
-        services.AddSingleton<BotFramework.Hosting.IDeadLetterReporter, UndeliveredNotices>();
+        services.AddSingleton<BotFramework.Hosting.IDeadLetterReporter, MdoFlow.Lifecycle.UndeliveredNotices>();
         services.AddSingleton<IDocumentIndexer, MdoDocumentIndexer>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<MdoContextFactory>();

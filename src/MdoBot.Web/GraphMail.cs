@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MdoBot.Web;
 
 /// <summary>Connects MdoBot's attendance port to the Graph attendance report.</summary>
-public sealed class GraphAttendanceSource(MdoBot.Graph.Attendance.IAttendanceReader reader) : MdoBot.Teams.MdoFlow.IAttendanceSource
+public sealed class GraphAttendanceSource(MdoBot.Graph.Attendance.IAttendanceReader reader) : MdoBot.Teams.MdoFlow.Lookups.IAttendanceSource
 {
-    public async Task<IReadOnlyList<MdoBot.Teams.MdoFlow.AttendanceLine>?> GetAsync(string organizerAadObjectId, string joinUrl, CancellationToken ct)
+    public async Task<IReadOnlyList<MdoBot.Teams.MdoFlow.Lookups.AttendanceLine>?> GetAsync(string organizerAadObjectId, string joinUrl, CancellationToken ct)
     {
         IReadOnlyList<MdoBot.Graph.Attendance.AttendanceEntry>? entries;
         try
@@ -19,7 +19,7 @@ public sealed class GraphAttendanceSource(MdoBot.Graph.Attendance.IAttendanceRea
             return null; // attendance is a nice-to-have: skip quietly
         }
 
-        return entries?.Select(e => new MdoBot.Teams.MdoFlow.AttendanceLine(e.DisplayName, (int)Math.Round(e.TotalAttendanceSeconds / 60.0))).ToList();
+        return entries?.Select(e => new MdoBot.Teams.MdoFlow.Lookups.AttendanceLine(e.DisplayName, (int)Math.Round(e.TotalAttendanceSeconds / 60.0))).ToList();
     }
 }
 
@@ -30,8 +30,8 @@ public static class GraphMailSetup
         // Graph is the e-mail port's adapter: it replaces the "not configured" sender of the protocol layer.
         services.RemoveAll<IMailSender>();
         services.AddMdoBotGraph(configuration);
-        services.RemoveAll<MdoBot.Teams.MdoFlow.IAttendanceSource>();
-        services.AddSingleton<MdoBot.Teams.MdoFlow.IAttendanceSource, GraphAttendanceSource>();
+        services.RemoveAll<MdoBot.Teams.MdoFlow.Lookups.IAttendanceSource>();
+        services.AddSingleton<MdoBot.Teams.MdoFlow.Lookups.IAttendanceSource, GraphAttendanceSource>();
         return services;
     }
 }

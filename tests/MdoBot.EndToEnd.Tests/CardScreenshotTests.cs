@@ -27,8 +27,18 @@ public sealed class CardScreenshotTests(PlaygroundHarness playground) : IClassFi
 
         await RunMdoAsync();
         var caseCard = Card(page, "The family's view");
-        await Assertions.Expect(caseCard.Last).ToContainTextAsync("Belt de verloskundige", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
+        await Assertions.Expect(caseCard.Last).ToContainTextAsync("Actions — who does what (1)", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
         await Shoot(caseCard.Last, "case-card.png");
+
+        // The controls are at the top; the family's view and the actions open with their Show / hide buttons.
+        var toggles = caseCard.Last.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Show / hide" });
+        await Assertions.Expect(toggles).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = UiTimeout });
+        await Assertions.Expect(caseCard.Last).Not.ToContainTextAsync("Een rustige start met de baby", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
+        await toggles.Nth(0).ClickAsync();
+        await toggles.Nth(1).ClickAsync();
+        await Assertions.Expect(caseCard.Last).ToContainTextAsync("Een rustige start met de baby", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
+        await Assertions.Expect(caseCard.Last).ToContainTextAsync("Belt de verloskundige", new LocatorAssertionsToContainTextOptions { Timeout = UiTimeout });
+        await Shoot(caseCard.Last, "case-card-expanded.png");
 
         var cursor = playground.Cursor;
         await playground.SendMessageAsync(config.GroupChatId, config.Bot.At + " close");

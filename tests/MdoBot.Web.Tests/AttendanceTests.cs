@@ -1,47 +1,44 @@
-using MdoBot.Teams.MdoFlow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using static MdoBot.Web.Tests.MeetingChat;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Web.Tests;
 
-public sealed class AttendanceTests : IAsyncLifetime
+public sealed class AttendanceTests : MeetingChatTest
 {
     private readonly FakeAttendance _attendance = new();
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
 
-    public async Task InitializeAsync()
+    protected override Task<BotApp> StartAppAsync() => BotApp.StartAsync(services: s =>
     {
-        _app = await BotApp.StartAsync(services: s =>
-        {
-            s.RemoveAll<IAttendanceSource>();
-            s.AddSingleton<IAttendanceSource>(_attendance);
-        });
-        _chat = new MeetingChat(_app);
-        _chat.RegisterMembers();
-        await _chat.InstallAsync();
-        await _chat.SayAsync(Chair, "agenda");
-        var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
+        s.RemoveAll<IAttendanceSource>();
+        s.AddSingleton<IAttendanceSource>(_attendance);
+    });
+
+    protected override async Task ArrangeAsync()
+    {
+        await Chat.SayAsync(Chair, "agenda");
+        var editor = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
         var add = ActionData(editor, "agenda.addCase");
         add["code"] = "Gezin A";
-        await _chat.InvokeAsync(Chair, add);
-        await _chat.SayAsync(Chair, "start");
-        await _chat.SayAsync(Chair, "afronden");
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Samenvatting"));
+        await Chat.InvokeAsync(Chair, add);
+        await Chat.SayAsync(Chair, "start");
+        await Chat.SayAsync(Chair, "afronden");
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Samenvatting"));
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task AfterMeeting_ReportAvailable_SummaryShowsAttendance()
     {
-        _app.Connector.Meetings[_chat.MeetingId] = ("https://teams.microsoft.com/l/meetup-join/abc", "aad-organizer");
+        App.Connector.Meetings[Chat.MeetingId] = ("https://teams.microsoft.com/l/meetup-join/abc", "aad-organizer");
         _attendance.Lines = [new AttendanceLine(Chair.Name, 55), new AttendanceLine(Nurse.Name, 40)];
 
-        _app.Time.Advance(AttendanceTimer.Delay + TimeSpan.FromSeconds(1));
+        App.Time.Advance(AttendanceTimer.Delay + TimeSpan.FromSeconds(1));
 
-        var update = await _app.Connector.WaitForAsync(c => c.Kind == "update" && c.IsCard("Aanwezig (2)"));
+        var update = await App.Connector.WaitForAsync(c => c.Kind == "update" && c.IsCard("Aanwezig (2)"));
         Assert.Contains("55 min", update.Json, StringComparison.Ordinal);
         Assert.Equal(("aad-organizer", "https://teams.microsoft.com/l/meetup-join/abc"), _attendance.Asked);
     }
@@ -49,11 +46,11 @@ public sealed class AttendanceTests : IAsyncLifetime
     [Fact]
     public async Task AfterMeeting_NoMeetingInfo_SkipsQuietly()
     {
-        _app.Time.Advance(AttendanceTimer.Delay + TimeSpan.FromSeconds(1));
-        await _app.Connector.WaitForAsync(c => c.Kind == "meeting"); // the timer asked Teams for the meeting: 404
-        await _chat.SayAsync(Chair, "help");
-        await _app.Connector.WaitForAsync(c => c.IsCard("Commando"));
-        Assert.DoesNotContain(_app.Connector.Calls, c => c.IsCard("Aanwezig"));
+        App.Time.Advance(AttendanceTimer.Delay + TimeSpan.FromSeconds(1));
+        await App.Connector.WaitForAsync(c => c.Kind == "meeting"); // the timer asked Teams for the meeting: 404
+        await Chat.SayAsync(Chair, "help");
+        await App.Connector.WaitForAsync(c => c.IsCard("Commando"));
+        Assert.DoesNotContain(App.Connector.Calls, c => c.IsCard("Aanwezig"));
         Assert.Null(_attendance.Asked);
     }
 

@@ -8,34 +8,26 @@ namespace MdoBot.Web.Tests;
 /// The parents' letter is in the family's language — Dutch by default, whatever the case lead's Teams language —
 /// and the plain-language check runs in the letter's language.
 /// </summary>
-public sealed class FeedbackLetterLanguageTests : IAsyncLifetime
+public sealed class FeedbackLetterLanguageTests : MeetingChatTest
 {
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
-    private MdoScenario _mdo = null!;
+    protected override Task<BotApp> StartAppAsync() => SecurityKit.StartAsync();
 
-    public async Task InitializeAsync()
+    protected override Task ArrangeAsync()
     {
-        _app = await SecurityKit.StartAsync();
-        _chat = new MeetingChat(_app);
-        _chat.RegisterMembers();
-        _chat.Locales[Nurse.Id] = "en-US";
-        _mdo = new MdoScenario(_app, _chat);
-        await _chat.InstallAsync();
+        Chat.Locales[Nurse.Id] = "en-US";
+        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<(string Conversation, JsonNode Draft)> DraftForEnglishCaseLeadAsync()
     {
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A", FamilyWants: "Een rustige start met de baby"));
-        var caseCard = await _mdo.StartAsync(editor, "Gezin A");
-        caseCard = await _mdo.SaveCaseRecordAsync(caseCard, "Veilig opgroeien", null, Nurse.Id);
-        var action = await _mdo.AddActionAsync(caseCard, Nurse, "Belt de verloskundige");
-        await _mdo.ConfirmAsync(action, Nurse); // Bram acts from his English Teams client
-        await _mdo.CloseAsync();
-        return await _mdo.FeedbackDraftAsync(Nurse, "Gezin A");
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A", FamilyWants: "Een rustige start met de baby"));
+        var caseCard = await Scenario.StartAsync(editor, "Gezin A");
+        caseCard = await Scenario.SaveCaseRecordAsync(caseCard, "Veilig opgroeien", null, Nurse.Id);
+        var action = await Scenario.AddActionAsync(caseCard, Nurse, "Belt de verloskundige");
+        await Scenario.ConfirmAsync(action, Nurse); // Bram acts from his English Teams client
+        await Scenario.CloseAsync();
+        return await Scenario.FeedbackDraftAsync(Nurse, "Gezin A");
     }
 
     [Fact]
@@ -60,7 +52,7 @@ public sealed class FeedbackLetterLanguageTests : IAsyncLifetime
         check["feedbackText"] = "In het multidisciplinair overleg is de indicatie besproken met de ketenpartners, vanwege de psychosociale problematiek.";
         check["letterLanguage"] = "nl";
 
-        var answer = await (await _app.PostAsync(_mdo.PersonalInvoke(Nurse, conversation, check))).JsonAsync();
+        var answer = await (await App.PostAsync(Scenario.PersonalInvoke(Nurse, conversation, check))).JsonAsync();
 
         var text = Text(answer);
         foreach (var term in new[] { "multidisciplinair overleg", "indicatie", "ketenpartners", "psychosociale problematiek" })
@@ -75,14 +67,14 @@ public sealed class FeedbackLetterLanguageTests : IAsyncLifetime
         var (conversation, draft) = await DraftForEnglishCaseLeadAsync();
         var redraft = ActionData(draft, "feedback.redraft");
         redraft["letterLanguage"] = "en";
-        await _app.DrainAsync();
-        var before = StateSnapshot.Of(_app);
+        await App.DrainAsync();
+        var before = StateSnapshot.Of(App);
 
-        var answer = (await (await _app.PostAsync(_mdo.PersonalInvoke(Nurse, conversation, redraft))).JsonAsync())!["value"]!;
+        var answer = (await (await App.PostAsync(Scenario.PersonalInvoke(Nurse, conversation, redraft))).JsonAsync())!["value"]!;
 
         Assert.StartsWith("Dear parent(s)", (string?)Input(answer, "feedbackText")["value"], StringComparison.Ordinal);
         Assert.Equal("en", (string?)Input(answer, "letterLanguage")["value"]);
-        Assert.DoesNotContain("documents changed", before.Diff(StateSnapshot.Of(_app))); // a redraft stores nothing
+        Assert.DoesNotContain("documents changed", before.Diff(StateSnapshot.Of(App))); // a redraft stores nothing
     }
 
     private static JsonObject Input(JsonNode card, string id) =>

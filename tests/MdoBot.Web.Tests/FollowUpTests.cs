@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MdoBot.Domain.Mdo;
-using MdoBot.Teams.MdoFlow;
 using Microsoft.Extensions.DependencyInjection;
 using static MdoBot.Web.Tests.MeetingChat;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Web.Tests;
 
@@ -11,21 +14,8 @@ namespace MdoBot.Web.Tests;
 /// The next MDO of the series (the same meeting chat): a returning case's card starts with the open
 /// actions from last time, which the owner or a chair marks done, still open or dropped.
 /// </summary>
-public sealed class FollowUpTests : IAsyncLifetime
+public sealed class FollowUpTests : MeetingChatTest
 {
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await BotApp.StartAsync();
-        _chat = new MeetingChat(_app);
-        _chat.RegisterMembers();
-        await _chat.InstallAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task NextMdo_ReturningCase_OpenActionFromLastTimeMarkedDoneByOwner()
     {
@@ -35,13 +25,13 @@ public sealed class FollowUpTests : IAsyncLifetime
 
         Assert.True(caseCard.IsCard("Open acties van vorige keer"));
         Assert.True(caseCard.IsCard("Belt de huisarts — Bram Jansen"));
-        var live = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("mdo.close") && c.IsCard("terugkerende casus"));
+        var live = await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("mdo.close") && c.IsCard("terugkerende casus"));
         Assert.True(live.IsCard("1. Gezin A** — nu,") && live.IsCard("min · ↻ terugkerende casus\""));
         Assert.True(live.IsCard("2. Gezin B — hierna, 20 min\""));
 
         var pressed = ActionData(caseCard.Card!, "followup.done");
         Assert.Equal(first, (string?)pressed["mdoId"]);
-        var response = await _chat.InvokeAsync(Nurse, pressed);
+        var response = await Chat.InvokeAsync(Nurse, pressed);
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response!["type"]);
         Assert.Contains("Gezin A", Text(response));
@@ -49,9 +39,9 @@ public sealed class FollowUpTests : IAsyncLifetime
         var earlier = await LoadAsync(first);
         Assert.Equal(ActionStatus.Done, earlier.FindAction("a1")!.Status);
         Assert.Equal(Nurse.Id, earlier.FindAction("a1")!.DoneBy);
-        Assert.Equal(1, _app.AuditCount("followup.done"));
-        await _app.Connector.WaitForAsync(c => c.Kind == "update" && c.IsCard("case.save") && c.IsCard("Gezin A") && !c.IsCard("Open acties van vorige keer"));
-        await _app.Connector.WaitForAsync(c => c.Kind == "update" && c.IsCard("✓ Gedaan") && c.IsCard("Belt de huisarts"));
+        Assert.Equal(1, App.AuditCount("followup.done"));
+        await App.Connector.WaitForAsync(c => c.Kind == "update" && c.IsCard("case.save") && c.IsCard("Gezin A") && !c.IsCard("Open acties van vorige keer"));
+        await App.Connector.WaitForAsync(c => c.Kind == "update" && c.IsCard("✓ Gedaan") && c.IsCard("Belt de huisarts"));
         Assert.Equal(0, TimerCount($"%:{first}:a1"));
     }
 
@@ -62,40 +52,70 @@ public sealed class FollowUpTests : IAsyncLifetime
         var caseCard = (await StartNextMdoWithAsync("gezin a")).Card!;
 
         // Someone who is neither the owner nor a chair is refused.
-        var refused = await _chat.InvokeAsync(Social, ActionData(caseCard, "followup.done"));
+        var refused = await Chat.InvokeAsync(Social, ActionData(caseCard, "followup.done"));
         Assert.Contains("Alleen Bram Jansen of de voorzitter", Text(refused));
 
-        // Still open: no change, an audit entry, a short confirmation in the chat, and the action stays listed.
-        var stillOpen = await _chat.InvokeAsync(Nurse, ActionData(caseCard, "followup.stillOpen"));
+        // Still open: the status stays, the check is noted and shown on the row, audited, confirmed in the chat.
+        var stillOpen = await Chat.InvokeAsync(Nurse, ActionData(caseCard, "followup.stillOpen"));
         Assert.Contains("Open acties van vorige keer", Text(stillOpen));
-        Assert.Equal(1, _app.AuditCount("followup.stillOpen"));
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("Belt de huisarts’ van Bram Jansen loopt nog", StringComparison.Ordinal));
+        Assert.Contains("Belt de huisarts — Bram Jansen", Text(stillOpen));
+        Assert.Contains("— loopt nog (bijgewerkt ", Text(stillOpen));
+        Assert.NotNull((await LoadAsync(first)).FindAction("a1")!.StillOpenAt);
+        Assert.Equal(1, App.AuditCount("followup.stillOpen"));
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("Belt de huisarts’ van Bram Jansen loopt nog", StringComparison.Ordinal));
         Assert.Equal(ActionStatus.Confirmed, (await LoadAsync(first)).FindAction("a1")!.Status);
 
         // The chair drops it: gone from the card, reminders stopped.
-        var dropped = await _chat.InvokeAsync(Chair, ActionData(caseCard, "followup.dropped"));
+        var dropped = await Chat.InvokeAsync(Chair, ActionData(caseCard, "followup.dropped"));
         Assert.DoesNotContain("Open acties van vorige keer", Text(dropped));
         Assert.Equal(ActionStatus.Dropped, (await LoadAsync(first)).FindAction("a1")!.Status);
         Assert.Equal(0, TimerCount($"%:{first}:a1"));
     }
 
+    [Fact]
+    public async Task NextMdo_ReturningCaseAddedWithoutFamilyView_CarriesOverLastTimes()
+    {
+        await FirstMdoWithConfirmedActionAsync();
+        App.Time.Advance(TimeSpan.FromDays(7));
+        var before = (await LoadSeriesAsync()).Select(m => m.Mdo.Id).ToHashSet();
+
+        await OpenEditorWithAsync(before, ["gezin a", "Gezin Z"]);
+
+        var next = (await LoadSeriesAsync()).Single(m => !before.Contains(m.Mdo.Id)).Mdo;
+        Assert.Equal("Rust in huis na de bevalling", next.Cases[0].FamilyView.WhatTheyWant);
+        Assert.True(next.Cases[1].FamilyView.IsEmpty); // a new case starts empty
+    }
+
+    [Fact]
+    public async Task NextMdo_ReturningCaseWithOwnFamilyView_KeepsTheNewOne()
+    {
+        await FirstMdoWithConfirmedActionAsync();
+        App.Time.Advance(TimeSpan.FromDays(7));
+        var before = (await LoadSeriesAsync()).Select(m => m.Mdo.Id).ToHashSet();
+
+        await OpenEditorWithAsync(before, ["Gezin A"], "Een eigen huis");
+
+        var next = (await LoadSeriesAsync()).Single(m => !before.Contains(m.Mdo.Id)).Mdo;
+        Assert.Equal("Een eigen huis", next.Cases[0].FamilyView.WhatTheyWant);
+    }
+
     /// <summary>MDO 1 with Gezin A and an action for Bram, confirmed, then closed; returns its id.</summary>
     private async Task<string> FirstMdoWithConfirmedActionAsync()
     {
-        var editor = await OpenEditorWithAsync(null, "Gezin A");
+        var editor = await OpenEditorWithAsync(null, ["Gezin A"], "Rust in huis na de bevalling");
         var mdoId = (string)ActionData(editor, "mdo.start")["mdoId"]!;
-        await _chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
-        var caseCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard(mdoId))).Card!;
+        await Chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
+        var caseCard = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard(mdoId))).Card!;
 
         var add = ActionData(caseCard, "case.addAction");
         add["actionOwner"] = Nurse.Id;
         add["actionText"] = "Belt de huisarts";
-        add["actionDue"] = _app.Time.GetUtcNow().AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await _chat.InvokeAsync(Chair, add);
-        var actionCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("action.confirm") && c.IsCard("<at>Bram Jansen</at>"))).Card!;
-        await _chat.InvokeAsync(Nurse, ActionData(actionCard, "action.confirm"));
-        await _chat.SayAsync(Chair, "afronden");
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Samenvatting"));
+        add["actionDue"] = App.Time.GetUtcNow().AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Chat.InvokeAsync(Chair, add);
+        var actionCard = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("action.confirm") && c.IsCard("<at>Bram Jansen</at>"))).Card!;
+        await Chat.InvokeAsync(Nurse, ActionData(actionCard, "action.confirm"));
+        await Chat.SayAsync(Chair, "afronden");
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Samenvatting"));
         Assert.Equal(3, TimerCount($"%:{mdoId}:a1"));
         return mdoId;
     }
@@ -103,35 +123,36 @@ public sealed class FollowUpTests : IAsyncLifetime
     /// <summary>A week later: `agenda` creates the next MDO; the cases are added and it is started. Returns the first case card.</summary>
     private async Task<MdoBot.Testing.RecordedCall> StartNextMdoWithAsync(params string[] codes)
     {
-        _app.Time.Advance(TimeSpan.FromDays(7));
+        App.Time.Advance(TimeSpan.FromDays(7));
         var before = (await LoadSeriesAsync()).Select(m => m.Mdo.Id).ToHashSet();
         var editor = await OpenEditorWithAsync(before, codes);
         var mdoId = (string)ActionData(editor, "mdo.start")["mdoId"]!;
         Assert.DoesNotContain(mdoId, before);
-        await _chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
-        return await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard(mdoId));
+        await Chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
+        return await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard(mdoId));
     }
 
-    private async Task<JsonNode> OpenEditorWithAsync(HashSet<string>? notMdoIds, params string[] codes)
+    private async Task<JsonNode> OpenEditorWithAsync(HashSet<string>? notMdoIds, string[] codes, string? familyWants = null)
     {
-        await _chat.SayAsync(Chair, "agenda");
-        var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase")
+        await Chat.SayAsync(Chair, "agenda");
+        var editor = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase")
             && (notMdoIds is null || !notMdoIds.Contains((string)ActionData(c.Card!, "agenda.addCase")["mdoId"]!)))).Card!;
         foreach (var code in codes)
         {
             var add = ActionData(editor, "agenda.addCase");
             add["code"] = code;
-            editor = (await _chat.InvokeAsync(Chair, add))!["value"]!;
+            add["familyWants"] = familyWants;
+            editor = (await Chat.InvokeAsync(Chair, add))!["value"]!;
         }
 
         return editor;
     }
 
     private async Task<IReadOnlyList<LoadedMdo>> LoadSeriesAsync() =>
-        await _app.Services.GetRequiredService<MdoRepository>().GetSeriesAsync(_chat.ConversationId, CancellationToken.None);
+        await App.Services.GetRequiredService<MdoRepository>().GetSeriesAsync(Chat.ConversationId, CancellationToken.None);
 
     private async Task<Mdo> LoadAsync(string mdoId) =>
-        (await _app.Services.GetRequiredService<MdoRepository>().GetAsync(mdoId, CancellationToken.None))!.Mdo;
+        (await App.Services.GetRequiredService<MdoRepository>().GetAsync(mdoId, CancellationToken.None))!.Mdo;
 
-    private long TimerCount(string keyPattern) => _app.ActionTimerCount(keyPattern);
+    private long TimerCount(string keyPattern) => App.ActionTimerCount(keyPattern);
 }

@@ -9,38 +9,30 @@ namespace MdoBot.Web.Tests;
 /// Redeliveries against the bounded inbox: the same answer within the window, a refusal (and no second
 /// effect) once the window has been pruned, and a short "already processed" once erasure destroyed the answer.
 /// </summary>
-public sealed class InboxWindowTests : IAsyncLifetime
+public sealed class InboxWindowTests : MeetingChatTest
 {
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
     private JsonObject _addCase = null!;
     private string _firstAnswer = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _app = await BotApp.StartAsync();
-        _chat = new MeetingChat(_app);
-        _chat.RegisterMembers();
-        await _chat.InstallAsync();
-        await _chat.SayAsync(Chair, "agenda");
-        var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
+        await Chat.SayAsync(Chair, "agenda");
+        var editor = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
         var add = ActionData(editor, "agenda.addCase");
         add["code"] = "Gezin W";
         add["question"] = "Venster zorgvraag Gezin W";
-        _addCase = _chat.InvokeActivity(Chair, add, "add-case-1");
-        var first = await _app.PostAsync(_addCase);
+        _addCase = Chat.InvokeActivity(Chair, add, "add-case-1");
+        var first = await App.PostAsync(_addCase);
         _firstAnswer = await first.Content.ReadAsStringAsync();
         Assert.Contains("Gezin W", _firstAnswer, StringComparison.Ordinal);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private int CaseCount() => JsonNode.Parse(_app.MdoJson())!["cases"]!.AsArray().Count;
+    private int CaseCount() => JsonNode.Parse(App.MdoJson())!["cases"]!.AsArray().Count;
 
     [Fact]
     public async Task Redelivery_WithinWindow_SameAnswerNoSecondCase()
     {
-        var again = await _app.PostAsync(_addCase);
+        var again = await App.PostAsync(_addCase);
 
         Assert.Equal(_firstAnswer, await again.Content.ReadAsStringAsync());
         Assert.Equal(1, CaseCount());
@@ -49,45 +41,45 @@ public sealed class InboxWindowTests : IAsyncLifetime
     [Fact]
     public async Task Redelivery_OlderThanPrunedWindow_RefusedAsTooOldAndChangesNothing()
     {
-        _app.Time.Advance(InboxPruner.Window + TimeSpan.FromHours(1));
-        Assert.True(await _app.Services.GetRequiredService<InboxPruner>().PruneNowAsync(CancellationToken.None) > 0);
-        Assert.Equal(0, _app.Query<long>("SELECT COUNT(*) FROM inbox WHERE activity_id = $p0", "add-case-1"));
-        var before = _app.StateCounts();
-        var mdoBefore = _app.MdoJson();
+        App.Time.Advance(InboxPruner.Window + TimeSpan.FromHours(1));
+        Assert.True(await App.Services.GetRequiredService<InboxPruner>().PruneNowAsync(CancellationToken.None) > 0);
+        Assert.Equal(0, App.Query<long>("SELECT COUNT(*) FROM inbox WHERE activity_id = $p0", "add-case-1"));
+        var before = App.StateCounts();
+        var mdoBefore = App.MdoJson();
 
-        var again = await _app.PostAsync(_addCase); // stamped at its first delivery, a day ago
+        var again = await App.PostAsync(_addCase); // stamped at its first delivery, a day ago
 
         Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
         var body = await again.JsonAsync();
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)body!["type"]);
         Assert.Contains("te oud", (string?)body["value"], StringComparison.Ordinal);
-        Assert.Equal(mdoBefore, _app.MdoJson());
-        Assert.Equal(before, _app.StateCounts());
+        Assert.Equal(mdoBefore, App.MdoJson());
+        Assert.Equal(before, App.StateCounts());
 
         // The same click made anew (stamped now) is carried out.
         var fresh = _addCase.DeepClone().AsObject();
         fresh["id"] = "add-case-2";
-        fresh["timestamp"] = _app.Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        fresh["timestamp"] = App.Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var data = fresh["value"]!["action"]!["data"]!.AsObject();
-        data["agendaVersion"] = (int)JsonNode.Parse(_app.MdoJson())!["agendaVersion"]!;
+        data["agendaVersion"] = (int)JsonNode.Parse(App.MdoJson())!["agendaVersion"]!;
         data["code"] = "Gezin X";
-        await _app.PostAsync(fresh);
+        await App.PostAsync(fresh);
         Assert.Equal(2, CaseCount());
     }
 
     [Fact]
     public async Task Redelivery_AfterErasure_AlreadyProcessedWithoutContent()
     {
-        await _chat.SayAsync(Chair, "delete meeting");
-        var confirm = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("erase.meeting"))).Card!;
-        await _chat.InvokeAsync(Chair, ActionData(confirm, "erase.meeting"));
-        var before = _app.StateCounts();
+        await Chat.SayAsync(Chair, "delete meeting");
+        var confirm = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("erase.meeting"))).Card!;
+        await Chat.InvokeAsync(Chair, ActionData(confirm, "erase.meeting"));
+        var before = App.StateCounts();
 
-        var again = await _app.PostAsync(_addCase);
+        var again = await App.PostAsync(_addCase);
 
         var text = await again.Content.ReadAsStringAsync();
         Assert.Contains("al verwerkt", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Gezin W", text, StringComparison.Ordinal);
-        Assert.Equal(before, _app.StateCounts());
+        Assert.Equal(before, App.StateCounts());
     }
 }

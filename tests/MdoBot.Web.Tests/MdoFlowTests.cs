@@ -4,26 +4,15 @@ using static MdoBot.Web.Tests.MeetingChat;
 
 namespace MdoBot.Web.Tests;
 
-public sealed class MdoFlowTests : IAsyncLifetime
+public sealed class MdoFlowTests : MeetingChatTest
 {
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await BotApp.StartAsync(new() { ["Mdo:PublicBaseUrl"] = "https://mdobot.example.org" });
-        _chat = new MeetingChat(_app);
-        _chat.RegisterMembers();
-        await _chat.InstallAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override Task<BotApp> StartAppAsync() => BotApp.StartAsync(new() { ["Mdo:PublicBaseUrl"] = "https://mdobot.example.org" });
 
     /// <summary>Opens the agenda as the chair and adds cases; returns the latest editor card.</summary>
     private async Task<JsonNode> PrepareAgendaAsync(params (string Code, int Minutes)[] cases)
     {
-        await _chat.SayAsync(Chair, "agenda");
-        var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
+        await Chat.SayAsync(Chair, "agenda");
+        var editor = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
         foreach (var (code, minutes) in cases)
         {
             var data = ActionData(editor, "agenda.addCase");
@@ -31,7 +20,7 @@ public sealed class MdoFlowTests : IAsyncLifetime
             data["question"] = "Hoe ondersteunen we de ouders?";
             data["timeBox"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
             data["familyWants"] = "Rust in huis";
-            var response = await _chat.InvokeAsync(Chair, data);
+            var response = await Chat.InvokeAsync(Chair, data);
             Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response!["type"]);
             editor = response["value"]!;
         }
@@ -45,14 +34,14 @@ public sealed class MdoFlowTests : IAsyncLifetime
     public async Task WholeMdo_ThreeCasesTwoOwners_RecordedConfirmedAndSummarised()
     {
         var editor = await PrepareAgendaAsync(("Gezin A", 20), ("Gezin B", 10), ("2026-017", 15));
-        var start = await _chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
+        var start = await Chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
         Assert.Contains("gestart", Text(start));
 
-        var caseCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("Gezin A"))).Card!;
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("mdo.next") && !c.IsCard("case.save"));
+        var caseCard = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("Gezin A"))).Card!;
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("mdo.next") && !c.IsCard("case.save"));
 
         // A non-chair pressing "next case" is refused and nothing changes.
-        var refused = await _chat.InvokeAsync(Nurse, ActionData(caseCard, "mdo.next"));
+        var refused = await Chat.InvokeAsync(Nurse, ActionData(caseCard, "mdo.next"));
         Assert.Contains("Alleen de voorzitter", Text(refused));
 
         // Goal, decisions, case lead; then actions for two owners.
@@ -60,46 +49,46 @@ public sealed class MdoFlowTests : IAsyncLifetime
         save["goal"] = "Veilig opgroeien";
         save["decisions"] = "Wekelijks huisbezoek";
         save["caseLead"] = Nurse.Id;
-        var saved = await _chat.InvokeAsync(Chair, save);
+        var saved = await Chat.InvokeAsync(Chair, save);
         Assert.Contains("Veilig opgroeien", Text(saved));
 
         await AddActionAsync(caseCard, Nurse, "Belt de huisarts");
         await AddActionAsync(caseCard, Social, "Regelt kinderopvang");
-        var nurseCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("<at>Bram Jansen</at>"))).Card!;
-        var socialCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("<at>Carla Smit</at>"))).Card!;
+        var nurseCard = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("<at>Bram Jansen</at>"))).Card!;
+        var socialCard = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("<at>Carla Smit</at>"))).Card!;
         Assert.Equal(Nurse.Id, (string?)nurseCard["msteams"]!["entities"]![0]!["mentioned"]!["id"]);
 
         // Someone else confirming is refused; the owner confirms; a duplicate delivery has one effect.
-        var notOwner = await _chat.InvokeAsync(Social, ActionData(nurseCard, "action.confirm"));
+        var notOwner = await Chat.InvokeAsync(Social, ActionData(nurseCard, "action.confirm"));
         Assert.Contains("Alleen Bram Jansen", Text(notOwner));
-        var confirm = _chat.InvokeActivity(Nurse, ActionData(nurseCard, "action.confirm"), "confirm-once");
-        var first = await (await _app.PostAsync(confirm)).JsonAsync();
-        var again = await (await _app.PostAsync(confirm)).JsonAsync();
+        var confirm = Chat.InvokeActivity(Nurse, ActionData(nurseCard, "action.confirm"), "confirm-once");
+        var first = await (await App.PostAsync(confirm)).JsonAsync();
+        var again = await (await App.PostAsync(confirm)).JsonAsync();
         Assert.Contains("Bevestigd door Bram Jansen", Text(first));
         Assert.True(JsonNode.DeepEquals(first, again));
-        var auditConfirms = _app.AuditCount("action.confirmed");
+        var auditConfirms = App.AuditCount("action.confirmed");
         Assert.Equal(1, auditConfirms);
 
         // The other owner declines with a reason: back to the chair.
         var decline = ActionData(socialCard, "action.decline");
         decline["declineReason"] = "Geen capaciteit";
-        var declined = await _chat.InvokeAsync(Social, decline);
+        var declined = await Chat.InvokeAsync(Social, decline);
         Assert.Contains("Geen capaciteit", Text(declined));
-        await _app.Connector.WaitForAsync(c => c.IsCard("terug naar de voorzitter") || c.IsCard("Actie terug naar de voorzitter"));
+        await App.Connector.WaitForAsync(c => c.IsCard("terug naar de voorzitter") || c.IsCard("Actie terug naar de voorzitter"));
 
         // Next case twice, then close: the summary flags the unconfirmed action.
-        await _chat.SayAsync(Chair, "volgende");
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("Gezin B"));
-        await _chat.SayAsync(Chair, "volgende");
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("2026-017"));
-        await _chat.SayAsync(Chair, "afronden");
-        var summary = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Samenvatting"));
+        await Chat.SayAsync(Chair, "volgende");
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("Gezin B"));
+        await Chat.SayAsync(Chair, "volgende");
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("2026-017"));
+        await Chat.SayAsync(Chair, "afronden");
+        var summary = await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Samenvatting"));
         Assert.Contains("Gezin A", summary.Json);
         Assert.Contains("Veilig opgroeien", summary.Json);
         Assert.Contains("Regelt kinderopvang", summary.Json);
 
         // After close: changes are refused, but the stale "next" button says so.
-        var afterClose = await _chat.InvokeAsync(Chair, ActionData(caseCard, "mdo.next"));
+        var afterClose = await Chat.InvokeAsync(Chair, ActionData(caseCard, "mdo.next"));
         Assert.Contains("afgerond", Text(afterClose));
     }
 
@@ -108,8 +97,8 @@ public sealed class MdoFlowTests : IAsyncLifetime
         var add = ActionData(caseCard, "case.addAction");
         add["actionOwner"] = owner.Id;
         add["actionText"] = text;
-        add["actionDue"] = _app.Time.GetUtcNow().AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var response = await _chat.InvokeAsync(Chair, add);
+        add["actionDue"] = App.Time.GetUtcNow().AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var response = await Chat.InvokeAsync(Chair, add);
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response!["type"]);
     }
 
@@ -121,10 +110,10 @@ public sealed class MdoFlowTests : IAsyncLifetime
         await PrepareAgendaAsync(("Gezin B", 20)); // the agenda moved on
         stale["agendaVersion"] = 1;
 
-        var response = await _chat.InvokeAsync(Chair, stale);
+        var response = await Chat.InvokeAsync(Chair, stale);
 
         Assert.Contains("verouderd", Text(response));
-        var doc = _app.MdoJson();
+        var doc = App.MdoJson();
         Assert.Contains("Gezin A", doc);
     }
 
@@ -132,27 +121,27 @@ public sealed class MdoFlowTests : IAsyncLifetime
     public async Task TimeBox_WarningAndTimeUp_SentInMeetingAndSurviveRestart()
     {
         var editor = await PrepareAgendaAsync(("Gezin A", 10));
-        await _chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save"));
+        await Chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save"));
 
-        _app.Time.Advance(TimeSpan.FromMinutes(5));
-        var warning = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Nog 5 minuten"));
+        App.Time.Advance(TimeSpan.FromMinutes(5));
+        var warning = await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("Nog 5 minuten"));
         Assert.True((bool?)warning.Body!["channelData"]!["notification"]!["alertInMeeting"]);
 
-        await _app.RestartAsync();
-        _app.Time.Advance(TimeSpan.FromMinutes(6));
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("is om"));
-        Assert.Single(_app.Connector.Calls, c => c.Kind == "send" && c.IsCard("is om"));
+        await App.RestartAsync();
+        App.Time.Advance(TimeSpan.FromMinutes(6));
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("is om"));
+        Assert.Single(App.Connector.Calls, c => c.Kind == "send" && c.IsCard("is om"));
     }
 
     [Fact]
     public async Task MeetingStartEvent_PreparedAgenda_PostsStartPromptButDoesNotStart()
     {
         await PrepareAgendaAsync(("Gezin A", 20));
-        var start = _chat.Activity("meetingchat-event-meetingStart-injected", Chair);
-        await _app.PostAsync(start);
+        var start = Chat.Activity("meetingchat-event-meetingStart-injected", Chair);
+        await App.PostAsync(start);
 
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("mdo.start") && !c.IsCard("agenda.addCase"));
-        Assert.Contains("\"Planned\"", _app.MdoJson());
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("mdo.start") && !c.IsCard("agenda.addCase"));
+        Assert.Contains("\"Planned\"", App.MdoJson());
     }
 }

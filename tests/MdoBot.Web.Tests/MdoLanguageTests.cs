@@ -9,121 +9,108 @@ namespace MdoBot.Web.Tests;
 /// One language per MDO: the shared cards keep the MDO's language whoever clicks; answers shown to one person
 /// follow that person's Teams locale; a chair switches the language with <c>taal</c> / <c>language</c>.
 /// </summary>
-public sealed class MdoLanguageTests : IAsyncLifetime
+public sealed class MdoLanguageTests : MeetingChatTest
 {
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
-    private MdoScenario _mdo = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await SecurityKit.StartAsync();
-        _chat = new MeetingChat(_app);
-        _chat.RegisterMembers();
-        _mdo = new MdoScenario(_app, _chat);
-        await _chat.InstallAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override Task<BotApp> StartAppAsync() => SecurityKit.StartAsync();
 
     [Fact]
     public async Task SharedCards_EnglishChairDutchOwner_StayInTheChairsLanguage()
     {
-        _chat.Locales[Chair.Id] = "en-US";
-        _chat.Locales[Nurse.Id] = "nl-NL";
-        _chat.Locales[Social.Id] = "nl-NL";
-        var editor = await _mdo.OpenEditorAsync();
+        Chat.Locales[Chair.Id] = "en-US";
+        Chat.Locales[Nurse.Id] = "nl-NL";
+        Chat.Locales[Social.Id] = "nl-NL";
+        var editor = await Scenario.OpenEditorAsync();
         Assert.Equal("en", (string?)editor["lang"]);
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A"));
-        var caseCard = await _mdo.StartAsync(editor, "Gezin A");
-        var actionCard = await _mdo.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A"));
+        var caseCard = await Scenario.StartAsync(editor, "Gezin A");
+        var actionCard = await Scenario.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
         Assert.Equal("en", (string?)actionCard["lang"]);
 
         // The Dutch owner confirms: the card that replaces it for them, and the updates for everyone, stay English.
-        var confirmed = await _mdo.ConfirmAsync(actionCard, Nurse);
+        var confirmed = await Scenario.ConfirmAsync(actionCard, Nurse);
         Assert.Equal("en", (string?)confirmed!["value"]!["lang"]);
         Assert.Contains("Confirmed by Bram Jansen", Text(confirmed));
-        await _app.DrainAsync();
-        var updates = _app.Connector.Calls.Where(c => c.Kind == "update" && c.ConversationId == _chat.ConversationId).ToList();
+        await App.DrainAsync();
+        var updates = App.Connector.Calls.Where(c => c.Kind == "update" && c.ConversationId == Chat.ConversationId).ToList();
         Assert.NotEmpty(updates);
         Assert.All(updates, u => Assert.Equal("en", (string?)u.Card!["lang"]));
         Assert.DoesNotContain(updates, u => u.IsCard("Bevestigd door"));
 
         // A refusal is shown only to the Dutch participant who pressed the button: in their language.
-        var refused = await _chat.InvokeAsync(Social, ActionData(caseCard, "mdo.next"));
+        var refused = await Chat.InvokeAsync(Social, ActionData(caseCard, "mdo.next"));
         Assert.Contains("Alleen de voorzitter", Text(refused));
     }
 
     [Fact]
     public async Task NewMdo_UnknownLocale_SharedCardsDutch()
     {
-        _chat.Locales[Chair.Id] = "fr-FR";
-        var editor = await _mdo.OpenEditorAsync();
+        Chat.Locales[Chair.Id] = "fr-FR";
+        var editor = await Scenario.OpenEditorAsync();
 
         Assert.Equal("nl", (string?)editor["lang"]);
-        Assert.Contains("\"languageCode\":\"nl\"", _app.MdoJson());
+        Assert.Contains("\"languageCode\":\"nl\"", App.MdoJson());
     }
 
     [Fact]
     public async Task LanguageCommand_UnknownCode_ListsSupportedAndChangesNothing()
     {
-        await _mdo.OpenEditorAsync();
-        await _app.DrainAsync();
-        var before = StateSnapshot.Of(_app);
-        var calls = _app.Connector.Calls.Count;
+        await Scenario.OpenEditorAsync();
+        await App.DrainAsync();
+        var before = StateSnapshot.Of(App);
+        var calls = App.Connector.Calls.Count;
 
-        await _chat.SayAsync(Chair, "taal klingon");
-        var answer = await _mdo.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("nl (Nederlands), en (English)", StringComparison.Ordinal));
-        await _app.DrainAsync();
+        await Chat.SayAsync(Chair, "taal klingon");
+        var answer = await Scenario.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("nl (Nederlands), en (English)", StringComparison.Ordinal));
+        await App.DrainAsync();
 
         Assert.StartsWith("Kies een van deze talen", answer.Title, StringComparison.Ordinal);
-        Assert.Equal(calls + 1, _app.Connector.Calls.Count); // only the answer
+        Assert.Equal(calls + 1, App.Connector.Calls.Count); // only the answer
         var sends = before.Calls.GetValueOrDefault("send");
-        Assert.Equal([$"connector send: {sends} → {sends + 1}"], before.Diff(StateSnapshot.Of(_app), "inbox", "outbox"));
+        Assert.Equal([$"connector send: {sends} → {sends + 1}"], before.Diff(StateSnapshot.Of(App), "inbox", "outbox"));
     }
 
     [Fact]
     public async Task LanguageCommand_WhileRunning_RerendersSharedCardsOnceInOrder()
     {
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A"), new CaseFields("Gezin B"));
-        await _app.PostAsync(_chat.Activity("meetingchat-event-meetingStart-injected", Chair));
-        await _mdo.NextChatCardAsync("mdo.start", "De vergadering is begonnen");
-        var caseA = await _mdo.StartAsync(editor, "Gezin A");
-        var action = await _mdo.AddActionAsync(caseA, Nurse, "Belt de huisarts");
-        await _mdo.NextCaseAsync("Gezin B");
-        await _app.DrainAsync();
-        var before = _app.Connector.Calls.Count;
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A"), new CaseFields("Gezin B"));
+        await App.PostAsync(Chat.Activity("meetingchat-event-meetingStart-injected", Chair));
+        await Scenario.NextChatCardAsync("mdo.start", "De vergadering is begonnen");
+        var caseA = await Scenario.StartAsync(editor, "Gezin A");
+        var action = await Scenario.AddActionAsync(caseA, Nurse, "Belt de huisarts");
+        await Scenario.NextCaseAsync("Gezin B");
+        await App.DrainAsync();
+        var before = App.Connector.Calls.Count;
 
-        await _chat.SayAsync(Chair, "language en");
-        await _mdo.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("now in English", StringComparison.Ordinal));
-        await _app.DrainAsync();
+        await Chat.SayAsync(Chair, "language en");
+        await Scenario.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("now in English", StringComparison.Ordinal));
+        await App.DrainAsync();
 
-        var updates = _app.Connector.Calls.Skip(before).Where(c => c.Kind == "update").ToList();
+        var updates = App.Connector.Calls.Skip(before).Where(c => c.Kind == "update").ToList();
         var order = updates.Select(Describe).ToList();
         Assert.Equal(["start prompt", "live agenda", "case Gezin A", "action Belt de huisarts", "case Gezin B"], order);
         Assert.All(updates, u => Assert.Equal("en", (string?)u.Card!["lang"]));
-        Assert.Contains("\"languageCode\":\"en\"", _app.MdoJson());
+        Assert.Contains("\"languageCode\":\"en\"", App.MdoJson());
 
         // Already English: nothing is re-rendered again.
-        var afterSwitch = _app.Connector.Calls.Count;
-        await _chat.SayAsync(Chair, "taal EN");
-        await _mdo.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("already in English", StringComparison.Ordinal));
-        await _app.DrainAsync();
-        Assert.DoesNotContain(_app.Connector.Calls.Skip(afterSwitch), c => c.Kind == "update");
+        var afterSwitch = App.Connector.Calls.Count;
+        await Chat.SayAsync(Chair, "taal EN");
+        await Scenario.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.Contains("already in English", StringComparison.Ordinal));
+        await App.DrainAsync();
+        Assert.DoesNotContain(App.Connector.Calls.Skip(afterSwitch), c => c.Kind == "update");
         Assert.Contains("Belt de huisarts", Text(action));
     }
 
     [Fact]
     public async Task LanguageCommand_NonChair_RefusedInTheirLanguage()
     {
-        _chat.Locales[Nurse.Id] = "en-GB";
-        await _mdo.OpenEditorAsync();
+        Chat.Locales[Nurse.Id] = "en-GB";
+        await Scenario.OpenEditorAsync();
 
-        await _chat.SayAsync(Nurse, "taal en");
+        await Chat.SayAsync(Nurse, "taal en");
 
-        await _mdo.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.StartsWith("Only the chair", StringComparison.Ordinal));
-        Assert.Contains("\"languageCode\":\"nl\"", _app.MdoJson());
+        await Scenario.NextCallAsync(c => c.Kind == "send" && c.Title is { } t && t.StartsWith("Only the chair", StringComparison.Ordinal));
+        Assert.Contains("\"languageCode\":\"nl\"", App.MdoJson());
     }
 
     private static string Describe(RecordedCall call) => call.Card switch

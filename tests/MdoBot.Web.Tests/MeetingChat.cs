@@ -25,6 +25,15 @@ public sealed class MeetingChat(BotApp app, string conversationId = "19:meeting_
     public void RegisterMembers() =>
         app.Connector.Members[conversationId] = [.. new[] { Chair, Nurse, Social }.Select(u => (object)new { id = u.Id, name = u.Name })];
 
+    /// <summary>The three members with the addresses Teams' member list gives (e-mail, or only a user principal name).</summary>
+    public void RegisterMembers(string chairEmail, string nurseEmail, string socialUserPrincipalName) =>
+        app.Connector.Members[conversationId] =
+        [
+            new { id = Chair.Id, name = Chair.Name, email = chairEmail },
+            new { id = Nurse.Id, name = Nurse.Name, email = nurseEmail },
+            new { id = Social.Id, name = Social.Name, userPrincipalName = socialUserPrincipalName },
+        ];
+
     public JsonObject Activity(string fixture, (string Id, string Name) user, string? id = null)
     {
         var a = app.Fixture(fixture);

@@ -10,24 +10,13 @@ namespace MdoBot.Web.Tests;
 /// owner's 1:1 chat, the overdue report to the case lead the day after; Done stops them.
 /// The manual clock starts on 23 November 2026 at 10:00 in Amsterdam; the actions are due on 26 November.
 /// </summary>
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests : MeetingChatTest
 {
     private static readonly DateTimeOffset ReminderAt = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero); // 09:00 in Amsterdam
     private static readonly DateTimeOffset DueAt = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset OverdueAt = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = await BotApp.StartAsync();
-        _chat = new MeetingChat(_app);
-        _chat.RegisterMembers();
-        await _chat.InstallAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private static string Personal((string Id, string Name) user) => "a:personal-" + user.Id;
 
@@ -37,55 +26,55 @@ public sealed class ReminderTests : IAsyncLifetime
         await RunCaseWithConfirmedActionsAsync();
 
         // Two days before the due date, 09:00 local: the owner gets a 1:1 reminder in a new chat.
-        _app.Time.SetUtcNow(ReminderAt);
-        var create = await _app.Connector.WaitForAsync(c => c.Kind == "create" && (string?)c.Body!["members"]![0]!["id"] == Nurse.Id);
-        var reminder = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == create.ConversationId && c.IsCard("action.markDone"));
+        App.Time.SetUtcNow(ReminderAt);
+        var create = await App.Connector.WaitForAsync(c => c.Kind == "create" && (string?)c.Body!["members"]![0]!["id"] == Nurse.Id);
+        var reminder = await App.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == create.ConversationId && c.IsCard("action.markDone"));
         Assert.True(IndexOf(create) < IndexOf(reminder));
         Assert.True(reminder.IsCard("Herinnering: je actie moet uiterlijk 26-11-2026 klaar zijn"));
         Assert.True(reminder.IsCard("Belt de huisarts") && reminder.IsCard("Gezin A"));
 
         // After a restart the due-date reminder still fires, once.
-        await _app.RestartAsync();
-        _app.Time.SetUtcNow(DueAt);
-        var due = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Nurse) && c.IsCard("vandaag klaar"));
-        await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Chair) && c.IsCard("vandaag klaar"));
-        Assert.Single(_app.Connector.Calls, c => c.Kind == "send" && c.ConversationId == Personal(Nurse) && c.IsCard("vandaag klaar"));
-        Assert.Equal(2, _app.AuditCount("action.dueReminderSent"));
+        await App.RestartAsync();
+        App.Time.SetUtcNow(DueAt);
+        var due = await App.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Nurse) && c.IsCard("vandaag klaar"));
+        await App.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Chair) && c.IsCard("vandaag klaar"));
+        Assert.Single(App.Connector.Calls, c => c.Kind == "send" && c.ConversationId == Personal(Nurse) && c.IsCard("vandaag klaar"));
+        Assert.Equal(2, App.AuditCount("action.dueReminderSent"));
 
         // The owner presses Done in the 1:1 chat: done, for everyone, and the reminder card says so.
         var response = await PressInPersonalChatAsync(Nurse, ActionData(due.Card!, "action.markDone"));
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response!["type"]);
         Assert.Contains("✓ Gedaan op 26-11-2026", Text(response));
         Assert.DoesNotContain("action.markDone", Text(response));
-        await _app.Connector.WaitForAsync(c => c.Kind == "update" && c.ConversationId == _chat.ConversationId && c.IsCard("✓ Gedaan") && c.IsCard("Belt de huisarts"));
+        await App.Connector.WaitForAsync(c => c.Kind == "update" && c.ConversationId == Chat.ConversationId && c.IsCard("✓ Gedaan") && c.IsCard("Belt de huisarts"));
         Assert.Equal(0, TimerCount("overdue:%:a1"));
         Assert.Equal(1, TimerCount("overdue:%:a2"));
 
         // The day after the due date: the action not done is reported to the case lead, once; the done one is not.
-        _app.Time.SetUtcNow(OverdueAt);
-        var report = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Social) && c.IsCard("niet op tijd afgerond"));
+        App.Time.SetUtcNow(OverdueAt);
+        var report = await App.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Social) && c.IsCard("niet op tijd afgerond"));
         Assert.True(report.IsCard("Stuurt het verslag"));
         Assert.True(report.IsCard("Anna de Vries heeft deze actie nog niet als gedaan gemarkeerd"));
         Assert.Equal(0, TimerCount("%"));
 
-        _app.Time.Advance(TimeSpan.FromDays(3));
-        await MdoBot.Web.Tests.Security.SecurityKit.SettleTimersAsync(_app);
-        Assert.Single(_app.Connector.Calls, c => c.IsCard("niet op tijd afgerond"));
-        Assert.DoesNotContain(_app.Connector.Calls, c => c.IsCard("niet op tijd afgerond") && c.IsCard("Belt de huisarts"));
-        Assert.Equal(1, _app.AuditCount("action.overdueReported"));
+        App.Time.Advance(TimeSpan.FromDays(3));
+        await MdoBot.Web.Tests.Security.SecurityKit.SettleTimersAsync(App);
+        Assert.Single(App.Connector.Calls, c => c.IsCard("niet op tijd afgerond"));
+        Assert.DoesNotContain(App.Connector.Calls, c => c.IsCard("niet op tijd afgerond") && c.IsCard("Belt de huisarts"));
+        Assert.Equal(1, App.AuditCount("action.overdueReported"));
     }
 
     [Fact]
     public async Task MarkDone_BySomeoneElse_RefusedAndTimersKept()
     {
         await RunCaseWithConfirmedActionsAsync();
-        _app.Time.SetUtcNow(ReminderAt);
-        var reminder = await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Nurse) && c.IsCard("action.markDone"));
+        App.Time.SetUtcNow(ReminderAt);
+        var reminder = await App.Connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == Personal(Nurse) && c.IsCard("action.markDone"));
 
         var response = await PressInPersonalChatAsync(Social, ActionData(reminder.Card!, "action.markDone"));
 
         Assert.Contains("Alleen Bram Jansen of de voorzitter", Text(response));
-        Assert.Equal(0, _app.AuditCount("action.done"));
+        Assert.Equal(0, App.AuditCount("action.done"));
         Assert.Equal(1, TimerCount("due:%:a1"));
     }
 
@@ -105,43 +94,43 @@ public sealed class ReminderTests : IAsyncLifetime
     /// </summary>
     private async Task RunCaseWithConfirmedActionsAsync(int dueInDays = 3)
     {
-        await _chat.SayAsync(Chair, "agenda");
-        var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
+        await Chat.SayAsync(Chair, "agenda");
+        var editor = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
         var add = ActionData(editor, "agenda.addCase");
         add["code"] = "Gezin A";
-        editor = (await _chat.InvokeAsync(Chair, add))!["value"]!;
-        await _chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
-        var caseCard = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("Gezin A"))).Card!;
+        editor = (await Chat.InvokeAsync(Chair, add))!["value"]!;
+        await Chat.InvokeAsync(Chair, ActionData(editor, "mdo.start"));
+        var caseCard = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("case.save") && c.IsCard("Gezin A"))).Card!;
 
         var save = ActionData(caseCard, "case.save");
         save["caseLead"] = Social.Id;
-        await _chat.InvokeAsync(Chair, save);
+        await Chat.InvokeAsync(Chair, save);
 
-        var due = _app.Time.GetUtcNow().AddDays(dueInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var due = App.Time.GetUtcNow().AddDays(dueInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var (owner, text) in new[] { (Nurse, "Belt de huisarts"), (Chair, "Stuurt het verslag") })
         {
             var action = ActionData(caseCard, "case.addAction");
             action["actionOwner"] = owner.Id;
             action["actionText"] = text;
             action["actionDue"] = due;
-            await _chat.InvokeAsync(Chair, action);
-            var card = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard($"<at>{owner.Name}</at>") && c.IsCard("action.confirm"))).Card!;
-            var confirmed = await _chat.InvokeAsync(owner, ActionData(card, "action.confirm"));
+            await Chat.InvokeAsync(Chair, action);
+            var card = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard($"<at>{owner.Name}</at>") && c.IsCard("action.confirm"))).Card!;
+            var confirmed = await Chat.InvokeAsync(owner, ActionData(card, "action.confirm"));
             Assert.Contains($"Bevestigd door {owner.Name}", Text(confirmed));
         }
     }
 
     private async Task<JsonNode?> PressInPersonalChatAsync((string Id, string Name) user, JsonObject data)
     {
-        var invoke = _chat.InvokeActivity(user, data);
+        var invoke = Chat.InvokeActivity(user, data);
         invoke["conversation"] = new JsonObject { ["id"] = Personal(user), ["conversationType"] = "personal" };
         invoke.Remove("channelData");
-        var response = await _app.PostAsync(invoke);
+        var response = await App.PostAsync(invoke);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
     }
 
-    private int IndexOf(MdoBot.Testing.RecordedCall call) => _app.Connector.Calls.ToList().IndexOf(call);
+    private int IndexOf(MdoBot.Testing.RecordedCall call) => App.Connector.Calls.ToList().IndexOf(call);
 
-    private long TimerCount(string keyPattern) => _app.ActionTimerCount(keyPattern);
+    private long TimerCount(string keyPattern) => App.ActionTimerCount(keyPattern);
 }

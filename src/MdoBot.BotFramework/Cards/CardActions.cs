@@ -7,6 +7,7 @@ namespace MdoBot.BotFramework.Cards;
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
 public abstract class CardAction
 {
     [JsonPropertyName("title")] public string? Title { get; init; }
@@ -40,4 +41,10 @@ public sealed class ShowCardAction : CardAction
 public sealed class OpenUrlAction : CardAction
 {
     [JsonPropertyName("url")] public required string Url { get; init; }
+}
+
+/// <summary>Shows or hides the card elements with these ids, on the client only (nothing is sent to the bot).</summary>
+public sealed class ToggleVisibilityAction : CardAction
+{
+    [JsonPropertyName("targetElements")] public required List<string> TargetElements { get; init; }
 }

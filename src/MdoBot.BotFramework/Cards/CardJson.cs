@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,5 +13,33 @@ public static class CardJson
     public static string Serialize(AdaptiveCard card, bool indented = false) =>
         JsonSerializer.Serialize(card, indented ? Indented : Protocol.ProtocolJson.Options);
 
+    /// <summary>
+    /// The length of the card's JSON with every non-ASCII and HTML-sensitive character escaped
+    /// (the same text as <c>ToNode(card).ToJsonString()</c>), measured in one pass into a reused
+    /// buffer: never less than the UTF-8 size on the wire, whichever JSON encoder a sender uses.
+    /// </summary>
+    public static int EscapedSize(AdaptiveCard card)
+    {
+        var buffer = t_sizeBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default, SkipValidation = true }))
+        {
+            JsonSerializer.Serialize(writer, card, Escaping);
+        }
+
+        var size = buffer.WrittenCount;
+        if (buffer.Capacity > 256 * 1024)
+        {
+            t_sizeBuffer = null; // do not keep an unusually large buffer alive on the thread
+        }
+
+        return size;
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_sizeBuffer;
+
     private static readonly JsonSerializerOptions Indented = new(Protocol.ProtocolJson.Options) { WriteIndented = true };
+
+    private static readonly JsonSerializerOptions Escaping = new(Protocol.ProtocolJson.Options) { Encoder = JavaScriptEncoder.Default };
 }

@@ -98,7 +98,7 @@ public sealed partial class TurnProcessor(
         if (seen.Answer is null)
         {
             return seen.Erased
-                ? InvokeResponses.Message(LanguageResolver.Resolve(activity).Pick("Deze actie is al verwerkt.", "This action was already processed."))
+                ? InvokeResponses.Message(LanguageResolver.Resolve(activity).Text("Protocol.thisActionWasAlreadyProcessed"))
                 : new InvokeResponse(seen.Status, null);
         }
 
@@ -113,9 +113,7 @@ public sealed partial class TurnProcessor(
         }
 
         var language = LanguageResolver.Resolve(activity);
-        return InvokeResponses.Message(language.Pick(
-            "Deze actie is te oud om nog uit te voeren. Probeer het opnieuw op de nieuwste kaart.",
-            "This action is too old to be carried out. Please try again on the latest card."));
+        return InvokeResponses.Message(language.Text("Protocol.thisActionIsTooOldTo"));
     }
 
     /// <summary>Builds the turn, storing the conversation reference with it when new or changed.</summary>

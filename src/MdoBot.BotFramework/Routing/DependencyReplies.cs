@@ -6,12 +6,8 @@ namespace MdoBot.BotFramework.Routing;
 public static class DependencyReplies
 {
     public static string Text(TurnDependency dependency, Language language) => dependency == TurnDependency.Graph
-        ? language.Pick(
-            "Microsoft 365 is nu niet bereikbaar. Er is niets verstuurd of vastgelegd; probeer het over een minuut opnieuw.",
-            "Microsoft 365 is not reachable right now. Nothing was sent or recorded; try again in a minute.")
-        : language.Pick(
-            "Teams is nu niet bereikbaar. Er is niets veranderd; probeer het over een minuut opnieuw.",
-            "Teams is not reachable right now. Nothing was changed; try again in a minute.");
+        ? language.Text("Protocol.microsoft365IsNotReachableRight")
+        : language.Text("Protocol.teamsIsNotReachableRightNow");
 
     /// <summary>Answers an invoke with the message, or a typed message in the chat; other activities get no answer.</summary>
     public static void Answer(TurnContext turn, TurnDependency dependency)

@@ -59,6 +59,9 @@ public sealed class MdoAction
 
     [JsonInclude] public DateTimeOffset? DoneAt { get; private set; }
 
+    /// <summary>When the owner or a chair last said, at a follow-up in a later MDO, that it is still in progress.</summary>
+    [JsonInclude] public DateTimeOffset? StillOpenAt { get; private set; }
+
     /// <summary>Not (yet) accepted by anyone: proposed, or declined and not reassigned.</summary>
     [JsonIgnore] public bool IsUnconfirmed => Status is ActionStatus.Proposed or ActionStatus.Declined;
 
@@ -101,6 +104,8 @@ public sealed class MdoAction
         DoneBy = userId;
         DoneAt = now;
     }
+
+    internal void NoteStillOpen(DateTimeOffset now) => StillOpenAt = now;
 
     internal void MarkDone(string userId, DateTimeOffset now)
     {

@@ -4,15 +4,18 @@ using System.Text.RegularExpressions;
 namespace MdoBot.Domain.Privacy;
 
 /// <summary>
-/// Finds full dates that may be birth dates. Formats: d-m-yyyy, dd/mm/yyyy, d.m.yyyy,
-/// yyyy-mm-dd (also with / or .), "12 maart 2019", "3 jan. 2020", "12th March 2019",
-/// "March 12, 2019" (Dutch and English month names and abbreviations, any case). A date must
-/// exist in the calendar and have a year from 1900 to 2100.
+/// Finds full dates that may be birth dates. Formats: d-m-yyyy, dd/mm/yyyy, d.m.yyyy, the same with a
+/// two-digit year ("12-03-15", "3-4-'15"), ddmmyyyy and yyyymmdd without separators ("12032015"),
+/// yyyy-mm-dd (also with / or .), "12 maart 2019", "3 jan. '20", "12th March 2019", "March 12, 2019"
+/// (Dutch and English month names and abbreviations, any case). A date must exist in the calendar;
+/// a four-digit year runs from 1900 to 2100, a two-digit year is the latest year not after today's.
+/// A date inside a longer run of numbers ("06-12-34-56-78") is no date.
 /// <para>
-/// A date is flagged when it is on or before today (a past date may be a birth date; in
-/// Kansrijke Start it often is), or, whatever the date, when a birth word is near: within 30
-/// characters before or 15 after ("geboren", "geb.", "geboorte…", "uitgerekend", "born",
-/// "birth…", "DOB"). A future date without such a word is not flagged: that is a due date.
+/// A date is flagged when a birth word is near — within 30 characters before or 15 after ("geboren",
+/// "geb.", "geboorte…", "uitgerekend", "°", "born", "birth…", "DOB") — or, without one, when it is on
+/// or before today (a past date may be a birth date; in Kansrijke Start it often is) unless a meeting
+/// or event word comes just before it ("MDO van 3-11-2026", "huisbezoek op …", "sinds …"). A future
+/// date without a birth word is not flagged: that is a due date or the next meeting.
 /// </para>
 /// </summary>
 internal static partial class BirthDateFinder
@@ -21,24 +24,29 @@ internal static partial class BirthDateFinder
         "januari|january|februari|february|maart|march|april|mei|may|juni|june|juli|july|augustus|august|"
         + "september|oktober|october|november|december|sept|jan|feb|mrt|mar|maa|apr|jun|jul|aug|sep|okt|oct|nov|dec";
 
+    private const string Year = @"(?<y>\d{4}|['’]?\d{2})";
+    private const string NotInRun = @"(?<![\d\p{L}])(?<!\d[-/.])";
+    private const string NoMoreRun = @"(?!\d)(?![-/.]\d)";
+
     private const int WordsBefore = 30;
     private const int WordsAfter = 15;
+    private const int EventBefore = 25;
 
     public static IEnumerable<SensitiveMatch> Find(string text, DateOnly today)
     {
-        var candidates = new[] { NumericDayFirst(), IsoYearFirst(), WrittenDayFirst(), WrittenMonthFirst() }
+        var candidates = new[] { NumericDayFirst(), IsoYearFirst(), CompactDayFirst(), CompactYearFirst(), WrittenDayFirst(), WrittenMonthFirst() }
             .SelectMany(r => r.Matches(text))
             .OrderBy(m => m.Index)
             .ThenByDescending(m => m.Length);
         var end = 0;
         foreach (var match in candidates)
         {
-            if (match.Index < end || ToDate(match) is not { } date)
+            if (match.Index < end || ToDate(match, today) is not { } date)
             {
                 continue;
             }
 
-            if (date <= today || NearBirthWord(text, match.Index, match.Length))
+            if (NearBirthWord(text, match.Index, match.Length) || (date <= today && !AfterEventWord(text, match.Index)))
             {
                 end = match.Index + match.Length;
                 yield return new SensitiveMatch(SensitiveFinding.BirthDate, match.Index, match.Length);
@@ -46,16 +54,29 @@ internal static partial class BirthDateFinder
         }
     }
 
-    private static DateOnly? ToDate(Match match)
+    private static DateOnly? ToDate(Match match, DateOnly today)
     {
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var year = FullYear(match.Groups["y"].Value.TrimStart('\'', '’'), today);
         var month = match.Groups["mon"].Success
             ? MonthNumber(match.Groups["mon"].Value)
             : int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         return year is >= 1900 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
+    }
+
+    /// <summary>"15" is 2015 in 2026, "30" is 1930: the latest such year not after today's.</summary>
+    private static int FullYear(string y, DateOnly today)
+    {
+        var value = int.Parse(y, CultureInfo.InvariantCulture);
+        if (y.Length != 2)
+        {
+            return value;
+        }
+
+        var year = (today.Year / 100 * 100) + value;
+        return year > today.Year ? year - 100 : year;
     }
 
     private static int MonthNumber(string name) => name.ToLowerInvariant() switch
@@ -82,18 +103,30 @@ internal static partial class BirthDateFinder
             || BirthWord().IsMatch(text[after..Math.Min(text.Length, after + WordsAfter)]);
     }
 
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<y>\d{4})(?!\d)")]
+    private static bool AfterEventWord(string text, int index) =>
+        EventWord().IsMatch(text[Math.Max(0, index - EventBefore)..index]);
+
+    [GeneratedRegex(NotInRun + @"(?<d>\d{1,2})(?<s>[-/.])(?<m>\d{1,2})\k<s>" + Year + NoMoreRun)]
     private static partial Regex NumericDayFirst();
 
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})(?!\d)")]
+    [GeneratedRegex(NotInRun + @"(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})" + NoMoreRun)]
     private static partial Regex IsoYearFirst();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?<mon>" + MonthNames + @")(?!\p{L})\.?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(NotInRun + @"(?<d>\d{2})(?<m>\d{2})(?<y>(?:19|20)\d{2})" + NoMoreRun)]
+    private static partial Regex CompactDayFirst();
+
+    [GeneratedRegex(NotInRun + @"(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})" + NoMoreRun)]
+    private static partial Regex CompactYearFirst();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?<mon>" + MonthNames + @")(?!\p{L})\.?,?\s+" + Year + @"(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrittenDayFirst();
 
-    [GeneratedRegex(@"(?<!\p{L})(?<mon>" + MonthNames + @")(?!\p{L})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?<mon>" + MonthNames + @")(?!\p{L})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + Year + @"(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrittenMonthFirst();
 
-    [GeneratedRegex(@"(?<!\p{L})(?:geboren|geb\.|geboorte|uitgerekend|born(?!\p{L})|birth|dob(?!\p{L})|d\.o\.b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?:geboren|geb(?:\.|(?!\p{L}))|geboorte|uitgerekend|born(?!\p{L})|birth|dob(?!\p{L})|d\.o\.b)|°", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BirthWord();
+
+    [GeneratedRegex(@"(?<!\p{L})(?:mdo|overleg|intake|gesproken|gezien|vergader\p{L}*|bespr\p{L}*|huisbezoek|bezoek|gesprek|afspraak|sinds|vanaf|per|tot|t/m|aangemeld|gestart|gestopt|brief|mail|e-mail|gebeld|meeting|visit|since|from|until)(?!\p{L})[^.;!?\n]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventWord();
 }

@@ -9,10 +9,11 @@ namespace MdoBot.Domain.Privacy;
 /// and spreadsheets that drop the zero).
 /// </summary>
 /// <remarks>
-/// In text, a candidate is 9 or 8 digits in a row, or 9 digits grouped 3-3-3 ("123 456 782",
-/// "123.456.782") or 4-2-3 ("1234.56.782") with a space, dot or dash between groups. It must
-/// not be part of a longer digit run, also not across one separator: "06-12345678" and
-/// "+31 6 12345678" are phone numbers, not BSNs. Candidates failing the elfproef are ignored.
+/// In text, a candidate is a whole run of digit groups joined by single separators (space,
+/// no-break space, dot, dash or slash): 9 or 8 digits in a row, or 9 digits in two to four groups
+/// of at least two digits ("123 456 782", "123.456.782", "1234.56.782", "11 12 22 333",
+/// "123/456/782"). A run with more digits is no candidate, so "06-12345678", "+31 6 12345678" and
+/// "06 12 34 56 78" stay phone numbers. Candidates failing the elfproef are ignored.
 /// </remarks>
 public static partial class CitizenServiceNumber
 {
@@ -26,7 +27,7 @@ public static partial class CitizenServiceNumber
             return false;
         }
 
-        var digits = string.Concat(candidate.Where(c => c is not (' ' or '.' or '-' or '\u00A0')));
+        var digits = string.Concat(candidate.Where(c => c is not (' ' or '.' or '-' or '/' or '\u00A0')));
         if (digits.Length is < 8 or > 9 || !digits.All(char.IsAsciiDigit))
         {
             return false;
@@ -44,10 +45,18 @@ public static partial class CitizenServiceNumber
 
     /// <summary>Every candidate in <paramref name="text"/> that passes the elfproef.</summary>
     public static IEnumerable<SensitiveMatch> Find(string text) =>
-        Candidate().Matches(text)
-            .Where(m => IsValid(m.Value))
+        DigitRun().Matches(text)
+            .Where(m => IsCandidate(m.Value) && IsValid(m.Value))
             .Select(m => new SensitiveMatch(SensitiveFinding.CitizenServiceNumber, m.Index, m.Length));
 
-    [GeneratedRegex(@"(?<!\d)(?<!\d[ .\-\u00A0])(?:\d{9}|\d{8}|\d{3}[ .\-\u00A0]\d{3}[ .\-\u00A0]\d{3}|\d{4}[ .\-\u00A0]\d{2}[ .\-\u00A0]\d{3})(?!\d)(?![ .\-\u00A0]\d)")]
-    private static partial Regex Candidate();
+    private static bool IsCandidate(string run)
+    {
+        var groups = run.Split([' ', '.', '-', '/', '\u00A0']);
+        return groups.Length == 1
+            ? run.Length is 8 or 9
+            : groups.Length <= 4 && groups.All(g => g.Length >= 2) && groups.Sum(g => g.Length) == 9;
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d+(?:[ .\-/\u00A0]\d+)*(?!\d)")]
+    private static partial Regex DigitRun();
 }

@@ -90,6 +90,11 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
         _ => null,
     };
 
+    protected override bool IsBrokenConnection(Exception exception) => PostgresBrokenConnection.Is(exception);
+
+    /// <summary>The pool's idle connections were most likely cut together (a restart, a terminated node): drop them all.</summary>
+    protected override void OnBrokenConnection() => _dataSource.Clear();
+
     /// <summary>
     /// Rewrites the content tables (VACUUM FULL, outside any transaction) so erased rows no longer
     /// linger in the table files. Takes an exclusive lock on each table while it runs; WAL, replicas and

@@ -3,6 +3,9 @@ namespace MdoBot.Teams.Cards;
 /// <summary>Keys under which posted cards are remembered, so they can be updated in place.</summary>
 public static class CardKeys
 {
+    /// <summary>The welcome card of a conversation (one per conversation).</summary>
+    public const string Welcome = "welcome";
+
     public static string LiveAgenda(string mdoId) => $"agenda:{mdoId}";
 
     public static string Editor(string mdoId) => $"editor:{mdoId}";

@@ -39,3 +39,6 @@ public sealed record EvaluationActionData(
 
 /// <summary>Confirmation of an erasure: one case, or the whole MDO when <c>CaseId</c> is null.</summary>
 public sealed record EraseActionData(string Verb, string MdoId, string? CaseId = null);
+
+/// <summary>Welcome card's language buttons: the language code chosen ("nl", "en").</summary>
+public sealed record LanguageChoiceData(string Verb, string? Language = null);

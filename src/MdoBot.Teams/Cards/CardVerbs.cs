@@ -5,6 +5,9 @@ public static class CardVerbs
 {
     public const string ShowHelp = "help.show";
 
+    // Welcome card: the chat's language (and the open MDO's, for a chair). Data: LanguageChoiceData.
+    public const string ChooseLanguage = "language.choose";
+
     // Agenda editor (chair). Data: AgendaActionData; inputs: CaseInputs.
     public const string OpenAgenda = "agenda.open";
     public const string AddCase = "agenda.addCase";

@@ -8,14 +8,14 @@ public static class HelpCard
 {
     public static AdaptiveCard Build(Language lang) => new()
     {
-        Lang = lang.Pick("nl", "en"),
-        FallbackText = lang.Pick("Commando's van MdoBot", "MdoBot commands"),
+        Lang = lang.Text("Cards.en"),
+        FallbackText = lang.Text("Cards.mdobotCommands"),
         Body =
         [
-            new TextBlock { Text = lang.Pick("Commando's van MdoBot", "MdoBot commands"), Size = "Large", Weight = "Bolder" },
+            new TextBlock { Text = lang.Text("Cards.mdobotCommands"), Size = "Large", Weight = "Bolder" },
             new TextBlock
             {
-                Text = lang.Pick("In een groepschat of kanaal noem je mij eerst: @MdoBot agenda.", "In a group chat or channel, @mention me first: @MdoBot agenda."),
+                Text = lang.Text("Cards.inAGroupChatOrChannel"),
                 IsSubtle = true,
             },
             new FactSet { Facts = Commands(lang) },
@@ -30,7 +30,7 @@ public static class HelpCard
             new("start", "Start the MDO (chair)"),
             new("next", "Go to the next case (chair)"),
             new("extend 5", "Add 5 minutes to the current case (chair)"),
-            new("action @name [text] by [date]", "Record who does what (chair)"),
+            new("action @name [text] by [date]", "Record who does what (chair); pick @name from the list Teams shows"),
             new("chair @name", "Make someone a chair (chair)"),
             new("title [name]", "Name the MDO (chair)"),
             new("language nl / en", "The language of the MDO's shared cards (chair)"),
@@ -46,10 +46,10 @@ public static class HelpCard
         [
             new("hulp", "Deze lijst tonen"),
             new("agenda", "De agenda voorbereiden of tonen"),
-            new("start", "Het MDO starten (voorzitter)"),
+            new("start / starten / begin", "Het MDO starten (voorzitter)"),
             new("volgende", "Naar de volgende casus (voorzitter)"),
             new("verleng 5", "5 minuten erbij voor de huidige casus (voorzitter)"),
-            new("actie @naam [tekst] voor [datum]", "Vastleggen wie wat doet (voorzitter)"),
+            new("actie @naam [tekst] voor [datum]", "Vastleggen wie wat doet (voorzitter); kies @naam uit de lijst die Teams toont"),
             new("voorzitter @naam", "Iemand voorzitter maken (voorzitter)"),
             new("titel [naam]", "Het MDO een naam geven (voorzitter)"),
             new("taal nl / en", "De taal van de gedeelde kaarten van het MDO (voorzitter)"),

@@ -25,4 +25,5 @@ public static class InputIds
     public const string LetterLanguage = "letterLanguage";
     public const string Title = "title";
     public const string EvaluationComment = "comment";
+    public const string Export = "export";
 }

@@ -18,63 +18,70 @@ public static class SummaryText
     {
         ArgumentNullException.ThrowIfNull(mdo);
         var sb = new StringBuilder();
-        sb.Append("# ").AppendLine(lang.Pick("Samenvatting MDO", "MDO summary"));
+        sb.Append("# ").AppendLine(lang.Text("Documents.mdoSummary")).AppendLine();
         if (mdo.StartedAt is { } started)
         {
-            sb.AppendLine(MdoFormat.Date(started, tz, lang));
+            sb.AppendLine(MdoFormat.Date(started, tz, lang)).AppendLine();
         }
 
         var unconfirmed = mdo.Cases.SelectMany(c => c.Actions.Where(a => a.IsUnconfirmed).Select(a => (c, a))).ToList();
         if (unconfirmed.Count > 0)
         {
-            sb.AppendLine().Append("## ").AppendLine(lang.Pick("Nog niet bevestigde acties", "Unconfirmed actions"));
+            sb.Append("## ").AppendLine(lang.Text("Documents.unconfirmedActions")).AppendLine();
             foreach (var (c, a) in unconfirmed)
             {
                 sb.Append("- ").Append(c.Code).Append(": ").Append(a.Description).Append(" (").Append(a.Owner.Name).AppendLine(")");
             }
+
+            sb.AppendLine();
         }
 
         foreach (var c in mdo.Cases)
         {
-            sb.AppendLine().Append(CaseMarkdown(mdo, c, lang, tz, level: 2));
+            sb.Append(CaseMarkdown(mdo, c, lang, tz, level: 2));
             if (extra?.Invoke(c) is { } more)
             {
-                sb.AppendLine(more);
+                sb.AppendLine(more).AppendLine();
             }
         }
 
         var totals = mdo.Summary();
-        sb.AppendLine().Append(lang.Pick("Totaal: ", "Total: "))
+        sb.Append(lang.Text("Documents.total"))
             .AppendLine(TimeFigures.Line(totals.TimeBoxMinutes, totals.ExtensionMinutes, totals.UsedMinutes, lang));
         return sb.ToString();
     }
 
-    /// <summary>One case, for <c>export &lt;code&gt;</c>.</summary>
+    /// <summary>
+    /// One case, for <c>export &lt;code&gt;</c>: every block (heading, field, list, time) ends with a blank line,
+    /// so the paragraphs stay apart when pasted into a Markdown editor.
+    /// </summary>
     public static string CaseMarkdown(Mdo mdo, MdoCase c, Language lang, TimeZoneInfo tz, int level = 1)
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(c);
         var sb = new StringBuilder();
-        sb.Append('#', level).Append(' ').AppendLine(c.Code);
-        Line(sb, lang.Pick("Vraag", "Question"), c.Question);
-        Line(sb, lang.Pick("Wat het gezin wil", "What the family wants"), c.FamilyView.WhatTheyWant);
-        Line(sb, lang.Pick("Wat het gezin zelf kan", "What the family can do"), c.FamilyView.WhatTheyCanDoThemselves);
-        Line(sb, lang.Pick("Wat het gezin nodig heeft", "What the family needs"), c.FamilyView.WhatTheyNeed);
-        Line(sb, lang.Pick("Gedeeld doel", "Shared goal"), c.SharedGoal);
-        Line(sb, lang.Pick("Besluiten", "Decisions"), c.Decisions);
-        Line(sb, lang.Pick("Regiehouder", "Case lead"), c.CaseLead?.Name);
+        sb.Append('#', level).Append(' ').AppendLine(c.Code).AppendLine();
+        Line(sb, lang.Text("Documents.question"), c.Question);
+        Line(sb, lang.Text("Documents.whatTheFamilyWants"), c.FamilyView.WhatTheyWant);
+        Line(sb, lang.Text("Documents.whatTheFamilyCanDo"), c.FamilyView.WhatTheyCanDoThemselves);
+        Line(sb, lang.Text("Documents.whatTheFamilyNeeds"), c.FamilyView.WhatTheyNeed);
+        Line(sb, lang.Text("Documents.sharedGoal"), c.SharedGoal);
+        Line(sb, lang.Text("Documents.decisions"), c.Decisions);
+        Line(sb, lang.Text("Documents.caseLead"), c.CaseLead?.Name);
         if (c.Actions.Count > 0)
         {
-            sb.AppendLine().AppendLine(lang.Pick("Acties:", "Actions:"));
+            sb.AppendLine(lang.Text("Documents.actions2")).AppendLine();
             foreach (var a in c.Actions)
             {
                 sb.Append("- ").Append(a.Description).Append(" — ").Append(a.Owner.Name).Append(", ")
-                    .Append(lang.Pick("uiterlijk ", "by ")).Append(MdoFormat.Date(a.DueDate, lang)).Append(" (").Append(MdoTexts.ActionStatusText(a.Status, a.DeclineReason, lang)).AppendLine(")");
+                    .Append(lang.Text("Documents.by")).Append(MdoFormat.Date(a.DueDate, lang)).Append(" (").Append(MdoTexts.ActionStatusText(a.Status, a.DeclineReason, lang)).AppendLine(")");
             }
+
+            sb.AppendLine();
         }
 
         var used = MdoFormat.RoundMinutes(c.UsedSeconds);
-        sb.AppendLine().Append(lang.Pick("Tijd: ", "Time: ")).AppendLine(TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, used, lang));
+        sb.Append(lang.Text("Documents.time")).AppendLine(TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, used, lang)).AppendLine();
         return sb.ToString();
     }
 
@@ -113,11 +120,15 @@ public static class SummaryText
         return sb.Append(inList ? "</ul>" : string.Empty).Append("</body></html>").ToString();
     }
 
+    /// <summary>A multi-line value (e.g. decisions) keeps its lines apart: one paragraph each.</summary>
+    private static string Paragraphs(string value) =>
+        string.Join("\n\n", value.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
     private static void Line(StringBuilder sb, string label, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            sb.Append("**").Append(label).Append(":** ").AppendLine(value);
+            sb.Append("**").Append(label).Append(":** ").AppendLine(Paragraphs(value)).AppendLine();
         }
     }
 }

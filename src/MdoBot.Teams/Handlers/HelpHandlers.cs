@@ -27,7 +27,7 @@ public sealed class ShowHelpHandler : ICardVerbHandler
         turn.SendCard(HelpCard.Build(turn.Language));
         if (data is { IsInvoke: true })
         {
-            turn.InvokeResponse = InvokeResponses.Message(turn.Language.Pick("Ik heb de commando's in de chat gezet.", "I posted the commands in the chat."));
+            turn.InvokeResponse = InvokeResponses.Message(turn.Language.Text("Handlers.iPostedTheCommandsInThe"));
         }
 
         return Task.CompletedTask;
@@ -43,7 +43,7 @@ public sealed class UnknownCommandHandler : IFallbackMessageHandler
         ArgumentNullException.ThrowIfNull(command);
         if (turn.Activity.Value is not null && command.Verb.Length == 0)
         {
-            turn.SendText(turn.Language.Pick("Deze knop werkt niet (meer). Typ 'help' voor de commando's.", "This button no longer works. Type 'help' for the commands."));
+            turn.SendText(turn.Language.Text("Handlers.thisButtonNoLongerWorksType"));
             return Task.CompletedTask;
         }
 

@@ -1,16 +1,22 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers;
 
 /// <summary>
 /// Greets a conversation once when MdoBot is installed or added (personal, group, meeting chat, channel)
-/// and forgets the conversation reference when MdoBot is removed.
+/// and forgets the conversation reference when MdoBot is removed. Install events carry no locale: the welcome card
+/// is in the conversation's language once known (its latest MDO's language, else the chat's last known locale,
+/// else Dutch) and offers the switch.
 /// </summary>
-public sealed class WelcomeHandler(CardSettings settings) : IConversationEventHandler
+public sealed class WelcomeHandler(CardSettings settings, MdoRepository mdos) : IConversationEventHandler
 {
-    public Task HandleConversationUpdateAsync(TurnContext turn, CancellationToken ct)
+    public async Task HandleConversationUpdateAsync(TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var botId = turn.Activity.Recipient?.Id;
@@ -20,13 +26,11 @@ public sealed class WelcomeHandler(CardSettings settings) : IConversationEventHa
         }
         else if (turn.Activity.MembersAdded?.Any(m => m?.Id == botId) == true)
         {
-            Welcome(turn);
+            await WelcomeAsync(turn, ct);
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task HandleInstallationUpdateAsync(TurnContext turn, CancellationToken ct)
+    public async Task HandleInstallationUpdateAsync(TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var action = turn.Activity.Action ?? string.Empty;
@@ -36,13 +40,11 @@ public sealed class WelcomeHandler(CardSettings settings) : IConversationEventHa
         }
         else if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase))
         {
-            Welcome(turn);
+            await WelcomeAsync(turn, ct);
         }
-
-        return Task.CompletedTask;
     }
 
-    private void Welcome(TurnContext turn)
+    private async Task WelcomeAsync(TurnContext turn, CancellationToken ct)
     {
         // Teams sends both conversationUpdate and installationUpdate on install: greet only once.
         if (turn.ConversationWasKnown)
@@ -50,8 +52,10 @@ public sealed class WelcomeHandler(CardSettings settings) : IConversationEventHa
             return;
         }
 
+        var latest = await mdos.GetLatestAsync(turn.Conversation.ConversationId, ct);
+        var lang = latest is not null ? MdoLanguage.Of(latest.Mdo) : turn.Language;
         turn.Changes.SaveConversation(turn.Conversation);
-        turn.SendCard(WelcomeCard.Build(turn.Language, settings), summary: "MdoBot");
+        turn.SendCard(WelcomeCard.Build(lang, settings), CardKeys.Welcome, summary: "MdoBot");
         turn.Changes.Record(new AuditEntry(turn.Now, turn.UserId, "bot.installed", turn.Conversation.ConversationId));
     }
 

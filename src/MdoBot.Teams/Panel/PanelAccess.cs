@@ -1,7 +1,10 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
-using MdoBot.Teams.MdoFlow;
 using Microsoft.AspNetCore.Http;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Panel;
 

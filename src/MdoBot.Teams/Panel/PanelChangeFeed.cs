@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MdoBot.BotFramework.Storage;
-using MdoBot.Teams.MdoFlow;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Panel;
 

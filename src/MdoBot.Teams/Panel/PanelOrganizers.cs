@@ -5,7 +5,7 @@ namespace MdoBot.Teams.Panel;
 
 /// <summary>
 /// Whether Teams names a participant the meeting's organizer (<c>GET v1/meetings/{id}/participants/{userId}</c>), as
-/// <see cref="MdoFlow.OrganizerCheck"/> asks for the cards: the card verb then makes the organizer a chair.
+/// <see cref="MdoFlow.Lookups.OrganizerCheck"/> asks for the cards: the card verb then makes the organizer a chair.
 /// </summary>
 public sealed class PanelOrganizers(IConnectorClient connector)
 {

@@ -1,10 +1,13 @@
 using MdoBot.BotFramework.Configuration;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Panel;
 

@@ -3,10 +3,13 @@ using MdoBot.Domain.Privacy;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Cards.Mdo;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Options;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Security;
 
@@ -52,7 +55,7 @@ public sealed class SensitiveInputFilter(IOptions<MdoOptions> options) : ITurnFi
         }
         else
         {
-            turn.SendCard(NoticeCard.Build(turn.Language.Pick("Pas je tekst aan", "Please rephrase"), text, turn.Language));
+            turn.SendCard(NoticeCard.Build(turn.Language.Text("Security.pleaseRephrase"), text, turn.Language));
         }
 
         return false;

@@ -22,9 +22,7 @@ public sealed partial class TenantRefusal(IConnectorClient connector, ILogger<Te
         }
 
         var lang = LanguageResolver.Resolve(activity);
-        var reply = Activity.CreateMessage(lang.Pick(
-            "MdoBot is niet beschikbaar voor deze organisatie. Neem contact op met je beheerder.",
-            "MdoBot is not available for this organisation. Please contact your administrator."));
+        var reply = Activity.CreateMessage(lang.Text("Security.mdobotIsNotAvailableForThis"));
         reply.From = activity.Recipient;
         reply.Conversation = new ConversationAccount { Id = activity.Conversation.Id };
         _ = Task.Run(async () =>

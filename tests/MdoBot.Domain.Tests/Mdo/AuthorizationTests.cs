@@ -36,7 +36,7 @@ public sealed class AuthorizationTests
         string[] notChairOnly =
         [
             nameof(Mdo.Mdo.Create), nameof(Mdo.Mdo.StartBySystem), nameof(Mdo.Mdo.CloseBySystem), nameof(Mdo.Mdo.AddOrganizerAsChair),
-            nameof(Mdo.Mdo.ConfirmAction), nameof(Mdo.Mdo.DeclineAction), nameof(Mdo.Mdo.MarkActionDone), nameof(Mdo.Mdo.MarkActionDropped), nameof(Mdo.Mdo.RecordFeedback),
+            nameof(Mdo.Mdo.ConfirmAction), nameof(Mdo.Mdo.DeclineAction), nameof(Mdo.Mdo.MarkActionDone), nameof(Mdo.Mdo.MarkActionDropped), nameof(Mdo.Mdo.NoteActionStillOpen), nameof(Mdo.Mdo.RecordFeedback),
             nameof(Mdo.Mdo.EraseCase), nameof(Mdo.Mdo.EraseAll), nameof(Mdo.Mdo.EraseContentBySystem), // erasure: chair-only but allowed after Close (ErasureTests)
             nameof(Mdo.Mdo.FitCheck), nameof(Mdo.Mdo.IsChair), nameof(Mdo.Mdo.FindCase), nameof(Mdo.Mdo.FindAction),
             nameof(Mdo.Mdo.CurrentClock), nameof(Mdo.Mdo.Summary),

@@ -32,6 +32,28 @@ public sealed class FollowUpAndFeedbackTests
     }
 
     [Fact]
+    public void NoteActionStillOpen_ByOwnerAfterClose_NotedStatusKept()
+    {
+        var mdo = Given.RunningWithActions();
+        mdo.Close(Given.Chair, Given.At(30));
+
+        Assert.True(mdo.NoteActionStillOpen(Given.Nurse, "a3", Given.At(40)));
+        Assert.False(mdo.NoteActionStillOpen(Given.Nurse, "a3", Given.At(40)));
+        Assert.Equal(Given.At(40), mdo.FindAction("a3")!.StillOpenAt);
+        Assert.NotEqual(ActionStatus.Done, mdo.FindAction("a3")!.Status);
+    }
+
+    [Fact]
+    public void NoteActionStillOpen_ByOtherParticipantOrDeclined_RefusedUnchanged()
+    {
+        var mdo = Given.RunningWithActions();
+        var before = Given.Snapshot(mdo);
+        Given.Refused(MdoError.NotOwner, () => mdo.NoteActionStillOpen(Given.Pro, "a3", Given.At(9)));
+        Given.Refused(MdoError.InvalidState, () => mdo.NoteActionStillOpen(Given.Chair, "a2", Given.At(9)));
+        Assert.Equal(before, Given.Snapshot(mdo));
+    }
+
+    [Fact]
     public void RecordFeedback_ByCaseLeadAfterClose_RecordsWhoAndWhen()
     {
         var mdo = Given.RunningWithActions();

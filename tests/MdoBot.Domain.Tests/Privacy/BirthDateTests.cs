@@ -17,6 +17,7 @@ public sealed class BirthDateTests
     [InlineData("Born March 12, 2019 in Utrecht.")]
     [InlineData("Born on the 12th March 2019.")]
     [InlineData("Vandaag, 23-11-2026, is de baby er.")]
+    [InlineData("Zoon is 12-03-19 jarig.")]
     public void Check_FullPastDate_FlaggedAsBirthDate(string text)
     {
         var result = SensitiveTextGuard.Check(text, Today);
@@ -31,7 +32,6 @@ public sealed class BirthDateTests
     [InlineData("Evaluatie op 2027-01-10.")]
     [InlineData("Terugkoppeling uiterlijk 5 december 2026.")]
     [InlineData("Om 12.30 uur bellen.")]
-    [InlineData("Zoon is 12-03-19 jarig.")]
     [InlineData("Datum 31-02-2019 klopt niet.")]
     [InlineData("Datum 12-13-2019 klopt niet.")]
     [InlineData("In 12-03-1850 was dat anders.")]

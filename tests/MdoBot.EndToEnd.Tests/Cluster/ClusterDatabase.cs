@@ -59,6 +59,29 @@ public sealed class ClusterDatabase : IAsyncLifetime
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
+    /// <summary>How often each audit action is in each conversation's trail.</summary>
+    public static async Task<Dictionary<(string Conversation, string Action), long>> AuditCountsAsync(string cs)
+    {
+        await using var conn = await OpenAsync(cs);
+        await using var cmd = new NpgsqlCommand("SELECT conversation_id, action, COUNT(*) FROM audit GROUP BY conversation_id, action", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var counts = new Dictionary<(string, string), long>();
+        while (await reader.ReadAsync())
+        {
+            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Clock timers (warning, time-up) still stored: none once every notice went out.</summary>
+    public static async Task<long> PendingClockTimersAsync(string cs)
+    {
+        await using var conn = await OpenAsync(cs);
+        await using var cmd = new NpgsqlCommand("SELECT COUNT(*) FROM timers WHERE kind IN ('case.warning', 'case.timeUp')", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     /// <summary>pg_terminate_backend of every session of one node; returns how many were ended.</summary>
     public static async Task<int> TerminateSessionsAsync(string cs, string applicationName)
     {

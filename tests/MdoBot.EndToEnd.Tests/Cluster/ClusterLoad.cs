@@ -73,24 +73,33 @@ internal sealed class ClusterLoad : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends until acknowledged; an activity once started is always finished, even after a stop.</summary>
-    private async Task DeliverAsync(JsonObject activity)
+    private Task DeliverAsync(JsonObject activity) => DeliverAsync(_http, activity, () => Interlocked.Increment(ref _redeliveries));
+
+    /// <summary>
+    /// Sends until acknowledged, as the Bot Connector does; an activity once started is always finished, even
+    /// after a stop. Returns the acknowledged answer's body (an invoke's card), null when empty.
+    /// </summary>
+    public static async Task<JsonNode?> DeliverAsync(HttpClient http, JsonObject activity, Action onRedelivery)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(onRedelivery);
         for (var attempt = 0; ; attempt++)
         {
             if (attempt > 0)
             {
-                Interlocked.Increment(ref _redeliveries);
+                onRedelivery();
                 await Task.Delay(TimeSpan.FromMilliseconds(250));
             }
 
             try
             {
                 using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-                using var response = await _http.PostAsync(new Uri("api/messages", UriKind.Relative), content);
+                using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), content);
                 if (response.IsSuccessStatusCode)
                 {
-                    return;
+                    var body = await response.Content.ReadAsStringAsync();
+                    return body.Length == 0 ? null : JsonNode.Parse(body);
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
@@ -124,8 +133,17 @@ internal static class PostKinds
     public const string Help = "help";
     public const string Agenda = "agenda";
 
+    /// <summary>"Teams is not reachable right now; nothing changed": a member lookup over its turn budget (a loaded machine).</summary>
+    public const string Unavailable = "unavailable";
+
+    public const string UnavailableText = "Teams is nu niet bereikbaar";
+
     public static string Of(MdoBot.Testing.RecordedCall call) =>
         CrashChat.HasVerb(call.Card, "agenda.addCase") ? Agenda
         : CrashChat.HasVerb(call.Card, "help.show") ? Welcome
+        : IsUnavailable(call) ? Unavailable
         : Help;
+
+    public static bool IsUnavailable(MdoBot.Testing.RecordedCall call) =>
+        ((string?)call.Body?["text"])?.StartsWith(UnavailableText, StringComparison.Ordinal) == true;
 }

@@ -10,7 +10,7 @@ namespace MdoBot.EndToEnd.Tests.Cluster;
 /// application name <see cref="ApplicationName"/>, so a test can find (and terminate) them. Signals go to the
 /// PID this class started, never by name.
 /// </summary>
-internal sealed class ClusterNode(int number, string connectionString, ClusterSettings settings) : IAsyncDisposable
+internal sealed class ClusterNode(int number, string connectionString, ClusterSettings settings, string clockPath) : IAsyncDisposable
 {
     private ChildProcess? _child;
 
@@ -43,13 +43,21 @@ internal sealed class ClusterNode(int number, string connectionString, ClusterSe
             ["Bot__AppId"] = string.Empty,
             ["Connector__BaseDelay"] = "00:00:00.050",
             ["Connector__MaxDelay"] = "00:00:01",
-            ["Outbox__LeaseHeartbeat"] = settings.Heartbeat.ToString("c", CultureInfo.InvariantCulture),
+            ["Outbox__LeaseHeartbeat"] = settings.ConfiguredHeartbeat.ToString("c", CultureInfo.InvariantCulture),
             ["Outbox__LeaseExpiry"] = settings.Expiry.ToString("c", CultureInfo.InvariantCulture),
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
             ["DOTNET_NOLOGO"] = "1",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        if (settings.TimeScale > 1)
+        {
+            // The fast clock's origin is kept beside the SQLite path (unused here): one file for the whole
+            // cluster, written by the first node, so that every node tells the same time.
+            environment["Development__TimeScale"] = settings.TimeScale.ToString(CultureInfo.InvariantCulture);
+            environment["Storage__SqlitePath"] = clockPath;
+        }
+
         _child = ChildProcess.Start($"MdoBot {Name}", HarnessPaths.Dotnet, [dll], Path.GetDirectoryName(dll)!, environment);
         await _child.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(120));
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -120,8 +128,18 @@ internal sealed class ClusterNode(int number, string connectionString, ClusterSe
     }
 }
 
-/// <summary>Lease settings of a test cluster (short, so that takeovers happen within seconds).</summary>
-internal sealed record ClusterSettings(TimeSpan Heartbeat, TimeSpan Expiry)
+/// <summary>
+/// Lease settings of a test cluster (short, so that takeovers happen within seconds), in real time. With a
+/// <see cref="TimeScale"/> (<c>Development:TimeScale</c>, so that a 5-minute time box passes in seconds) every
+/// node's own waits run that much faster, so the configured heartbeat is <see cref="Heartbeat"/> × scale; the
+/// expiry is judged by the database's clock, which is not scaled, and is configured as it is.
+/// </summary>
+internal sealed record ClusterSettings(TimeSpan Heartbeat, TimeSpan Expiry, int TimeScale = 1)
 {
     public static ClusterSettings Short { get; } = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
+
+    /// <summary>Clock 20× faster: a 5-minute time box lasts 15 s, its warning (at half the box) comes after 7.5 s.</summary>
+    public static ClusterSettings Timed { get; } = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(6), TimeScale: 20);
+
+    public TimeSpan ConfiguredHeartbeat => Heartbeat * TimeScale;
 }

@@ -13,6 +13,9 @@ internal sealed class DeliveryReport
 
     public Dictionary<string, int> Repeats { get; } = [];
 
+    /// <summary>Expected posts answered "Teams is not reachable right now" instead.</summary>
+    public int Unavailable { get; private set; }
+
     public List<string> Violations { get; } = [];
 
     public int TotalRepeats => Repeats.Values.Sum();
@@ -35,8 +38,10 @@ internal sealed class DeliveryReport
         string? previous = null;
         foreach (var (post, at) in posts)
         {
-            if (matched < expected.Count && post == expected[matched].Kind)
+            if (matched < expected.Count && (post == expected[matched].Kind || post == PostKinds.Unavailable))
             {
+                // "Not reachable, nothing changed" is also an acknowledged activity's answer (a lookup over its budget).
+                Unavailable += post == PostKinds.Unavailable ? 1 : 0;
                 Latencies.Add((expected[matched].AckedAt, at - expected[matched].AckedAt));
                 matched++;
             }
@@ -62,6 +67,6 @@ internal sealed class DeliveryReport
     }
 
     public override string ToString() =>
-        $"{Expected} expected, {Received} received, {TotalRepeats} repeated (max {(Repeats.Count == 0 ? 0 : Repeats.Values.Max())} per chat), "
+        $"{Expected} expected, {Received} received ({Unavailable} 'not reachable'), {TotalRepeats} repeated (max {(Repeats.Count == 0 ? 0 : Repeats.Values.Max())} per chat), "
         + $"{Violations.Count} violations, acknowledgement-to-post max {MaxLatency.TotalSeconds:0.00} s";
 }

@@ -11,7 +11,7 @@ namespace MdoBot.EndToEnd.Tests.Cluster;
 /// sessions terminated, or the database restarts. Lease settings: heartbeat 0.5 s, expiry 2 s. The waits here
 /// are real time on purpose: the scenario is real processes and a real server.
 /// </summary>
-public sealed class LeaseFailoverTests(ClusterDatabase database, ITestOutputHelper output) : IClassFixture<ClusterDatabase>
+public sealed partial class LeaseFailoverTests(ClusterDatabase database, ITestOutputHelper output) : IClassFixture<ClusterDatabase>
 {
     private const int ChatCount = 5;
 
@@ -60,7 +60,7 @@ public sealed class LeaseFailoverTests(ClusterDatabase database, ITestOutputHelp
     }
 
     [Fact]
-    public async Task HolderSessionsTerminatedMidBatch_NoDoublePost_NothingLost()
+    public async Task HolderSessionsTerminatedMidBatch_NoTurnAnswered5xx_NoDoublePost_NothingLost()
     {
         await using var cluster = await TestCluster.StartAsync(output, database, nodes: 2);
         cluster.Connector.SendDelay = TimeSpan.FromMilliseconds(40); // batches last, so terminations land inside them
@@ -88,7 +88,8 @@ public sealed class LeaseFailoverTests(ClusterDatabase database, ITestOutputHelp
         Assert.True(terminated >= 12 && midBatch > 0);
         Assert.Empty(report.Violations);
         Assert.Equal(0, report.TotalRepeats);
-        AssertNoServerErrors(cluster, except: cut);
+        // The dead pooled sessions are retried on fresh ones (the store clears the pool): not even the cut node answers 5xx.
+        AssertNoServerErrors(cluster);
     }
 
     [Fact]
@@ -115,35 +116,6 @@ public sealed class LeaseFailoverTests(ClusterDatabase database, ITestOutputHelp
             Assert.True(node.IsAlive, $"{node.Name} exited");
             Assert.Equal(200, await TestCluster.PostDirectAsync(node, cluster.WarmUpChat.Say(CrashChat.Nurse, "help", $"direct-{node.Name}")));
         }
-    }
-
-    /// <summary>Issue 10 item 5's scenario with the same harness: SIGKILL of the holder in the middle of the load.</summary>
-    [Fact]
-    public async Task HolderKilled_AnotherNodeTakesOverWithinBound_EveryPostOnceInOrder()
-    {
-        await using var cluster = await TestCluster.StartAsync(output, database, nodes: 3);
-        var (holder, token) = await cluster.WaitForHolderAsync(TimeSpan.FromSeconds(30));
-        await using var load = new ClusterLoad(cluster.Proxy.BaseAddress, cluster.Chats(ChatCount));
-        await Task.Delay(TimeSpan.FromSeconds(4));
-
-        var killedAt = Stopwatch.StartNew();
-        await holder.KillAsync();
-        var (next, newToken) = await cluster.WaitForHolderAsync(TakeoverBound(cluster.Settings) + TimeSpan.FromSeconds(10), token, holder);
-        var takeover = killedAt.Elapsed;
-        cluster.Log($"killed {holder.Name}; {next.Name} took over (token {newToken}) after {takeover.TotalSeconds:0.00} s");
-        var killedAtUtc = DateTimeOffset.UtcNow - takeover;
-        await Task.Delay(TimeSpan.FromSeconds(4));
-        await load.StopAsync();
-        await cluster.DrainAsync(load, TimeSpan.FromSeconds(60));
-
-        var report = cluster.Check(load);
-        cluster.Log($"{report}; redeliveries {load.Redeliveries}");
-        Assert.True(takeover <= TakeoverBound(cluster.Settings), $"takeover took {takeover}");
-        Assert.Empty(report.Violations);
-        Assert.All(report.Repeats.Values, r => Assert.True(r <= 1, report.ToString()));
-        var latency = report.MaxLatencySince(killedAtUtc - TimeSpan.FromSeconds(1));
-        Assert.True(latency <= TakeoverBound(cluster.Settings) + cluster.Settings.Heartbeat, $"a post came {latency} after its acknowledgement");
-        AssertNoServerErrors(cluster, except: [holder]);
     }
 
     /// <summary>No turn answered 5xx by a node that was not itself the victim (<paramref name="except"/>).</summary>

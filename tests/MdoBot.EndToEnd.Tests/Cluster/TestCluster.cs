@@ -35,15 +35,20 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public ClusterSettings Settings { get; private init; } = ClusterSettings.Short;
 
-    public static async Task<TestCluster> StartAsync(ITestOutputHelper output, ClusterDatabase database, int nodes = 3)
+    /// <summary>Where the fast clock's origin is kept (with a time scale), removed at the end.</summary>
+    private string? ClockDirectory { get; init; }
+
+    public static async Task<TestCluster> StartAsync(ITestOutputHelper output, ClusterDatabase database, int nodes = 3, ClusterSettings? settings = null)
     {
+        settings ??= ClusterSettings.Short;
         var cs = await database.CreateSchemaAsync();
         var connector = await FakeBotConnector.StartAsync();
-        var list = Enumerable.Range(1, nodes).Select(n => new ClusterNode(n, cs, ClusterSettings.Short)).ToList();
+        var clock = Path.Combine(Path.GetTempPath(), $"mdobot-cluster-clock-{Guid.NewGuid():N}", "unused.db");
+        var list = Enumerable.Range(1, nodes).Select(n => new ClusterNode(n, cs, settings, clock)).ToList();
         await list[0].StartAsync(); // the first one migrates; the others start together
         await Task.WhenAll(list.Skip(1).Select(n => n.StartAsync()));
         var proxy = await RoundRobinProxy.StartAsync(list);
-        var cluster = new TestCluster(output, cs, connector, list, proxy);
+        var cluster = new TestCluster(output, cs, connector, list, proxy) { Settings = settings, ClockDirectory = Path.GetDirectoryName(clock)! };
         await cluster.WaitForHolderAsync(TimeSpan.FromSeconds(30));
         var warmUp = cluster.WarmUpChat;
         foreach (var node in list)
@@ -167,5 +172,9 @@ internal sealed class TestCluster : IAsyncDisposable
         }
 
         await Connector.DisposeAsync();
+        if (ClockDirectory is { } dir && Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -4,7 +4,7 @@ using MdoBot.BotFramework.Hosting;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using MdoBot.BotFramework.Storage;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.Testing;
 
 namespace MdoBot.Teams.Tests.Connector;

@@ -13,25 +13,17 @@ namespace MdoBot.Web.Tests.Security;
 /// progress: no 5xx, no unhandled exception in the logs, and the bodies that are refused at the
 /// door (400/401/413) change nothing.
 /// </summary>
-public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class FuzzTests(ITestOutputHelper output) : MeetingChatTest
 {
     private const int Seed = 20261123;
     private const int Cases = 10_240;
     private const int Parallelism = 8;
 
     private readonly CapturingLoggerProvider _logs = new();
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = await SecurityKit.StartAsync(_logs);
-        _chat = new MeetingChat(_app, "19:meeting_fuzz@thread.v2", "MCMxOTptZWV0aW5nX2Z1eno");
-        _chat.RegisterMembers();
-        await _chat.InstallAsync();
-    }
+    protected override (string ConversationId, string MeetingId) ChatIds => ("19:meeting_fuzz@thread.v2", "MCMxOTptZWV0aW5nX2Z1eno");
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override Task<BotApp> StartAppAsync() => SecurityKit.StartAsync(_logs);
 
     [Fact]
     public async Task Post_TenThousandRandomAndMutatedBodies_No5xxNoUnhandledExceptionRefusedChangeNothing()
@@ -48,13 +40,13 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Phase 2: every body refused at the door, again, now that nothing else runs: same answer, no change at all.
         var refused = corpus.Where(c => results[c.Number].Status is 400 or 401 or 413).ToList();
-        var before = StateSnapshot.Of(_app);
-        var mdoBefore = _app.MdoJson();
+        var before = StateSnapshot.Of(App);
+        var mdoBefore = App.MdoJson();
         clock.Restart();
         var again = await PostAllAsync(refused);
         var phase2 = clock.Elapsed;
         await QuietAsync("after the re-post");
-        var after = StateSnapshot.Of(_app);
+        var after = StateSnapshot.Of(App);
 
         // The figures, for the record.
         var byStatus = results.Values.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}");
@@ -90,8 +82,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(failures.Select(f => f.ToString()));
         Assert.Empty(changedOnRepost.Select(c => $"#{c.Number} {c.Kind}: {results[c.Number].Status} then {again[c.Number].Status}"));
         Assert.Empty(diff);
-        Assert.Equal(mdoBefore, _app.MdoJson());
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await _app.Client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(mdoBefore, App.MdoJson());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await App.Client.GetAsync("/readyz")).StatusCode);
     }
 
     /// <summary>
@@ -101,13 +93,13 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Post_KnownCrashingBodies_AnsweredWithoutServerError()
     {
-        await _chat.SayAsync(Chair, "agenda");
-        var editor = (await _app.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
+        await Chat.SayAsync(Chair, "agenda");
+        var editor = (await App.Connector.WaitForAsync(c => c.Kind == "send" && c.IsCard("agenda.addCase"))).Card!;
         var chairData = ActionData(editor, "agenda.publish");
 
         JsonObject Message(string text, (string Id, string Name)? user = null)
         {
-            var a = _chat.Activity("groupchat-message-mention", user ?? Nurse);
+            var a = Chat.Activity("groupchat-message-mention", user ?? Nurse);
             a["text"] = text;
             return a;
         }
@@ -139,25 +131,25 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var meetingSurrogate = Message("help");
         meetingSurrogate["channelData"]!["meeting"]!["id"] = "@@";
         repros.Add(("channelData.meeting.id is a lone surrogate \\uDFFF (ConversationRefs.MeetingId: GetString)", WithRaw(meetingSurrogate, "\"\\uDFFF\""u8.ToArray())));
-        var verbUtf8 = _chat.InvokeActivity(Nurse, new JsonObject { ["verb"] = "x" });
+        var verbUtf8 = Chat.InvokeActivity(Nurse, new JsonObject { ["verb"] = "x" });
         verbUtf8["value"]!["action"]!["verb"] = "@@";
         repros.Add(("invoke value.action.verb holds invalid UTF-8 (ActivityRouter.ReadExecuteAction: GetString)", WithRaw(verbUtf8, [(byte)'"', 0xFF, (byte)'"'])));
-        var submitSurrogate = _chat.Activity("groupchat-message-actionSubmit", Nurse);
+        var submitSurrogate = Chat.Activity("groupchat-message-actionSubmit", Nurse);
         submitSurrogate["value"] = new JsonObject { ["verb"] = "@@" };
         repros.Add(("Action.Submit value.verb is a lone surrogate (ActivityRouter.RouteMessageAsync: GetString)", WithRaw(submitSurrogate, "\"\\uD800x\""u8.ToArray())));
-        var inputUtf8 = _chat.InvokeActivity(Nurse, new JsonObject { ["verb"] = "agenda.open", ["comment"] = "@@" });
+        var inputUtf8 = Chat.InvokeActivity(Nurse, new JsonObject { ["verb"] = "agenda.open", ["comment"] = "@@" });
         repros.Add(("a card input holds invalid UTF-8 (SensitiveInputFilter.CheckObject: GetString)", WithRaw(inputUtf8, [(byte)'"', 0xE2, 0x82, (byte)'"'])));
         repros.Add(("text with 5,000 '<at>' and no '</at>' (CommandText.Parse: regex time-out after 100 ms)", Utf8(Message("<at>MdoBot</at> help " + string.Concat(Enumerable.Repeat("<at>", 5000))))));
         var query = Message("agenda");
         query["conversation"]!["id"] = "19:meeting_query@thread.v2";
-        query["serviceUrl"] = _app.Connector.ServiceUrl + "?x=1";
+        query["serviceUrl"] = App.Connector.ServiceUrl + "?x=1";
         repros.Add(("serviceUrl with a query string, 'agenda' in a new chat (ConnectorUrls.Build throws ArgumentException via MemberDirectory)", Utf8(query)));
-        var blankUser = _chat.InvokeActivity((" ", "Iemand"), chairData);
+        var blankUser = Chat.InvokeActivity((" ", "Iemand"), chairData);
         repros.Add(("from.id is blank, presses a chair button (OrganizerCheck: ConnectorUrls.Participant throws ArgumentException)", Utf8(blankUser)));
-        var nullMember = _chat.Activity("groupchat-conversationUpdate-botAdded", Chair);
+        var nullMember = Chat.Activity("groupchat-conversationUpdate-botAdded", Chair);
         nullMember["membersAdded"] = new JsonArray(null, new JsonObject { ["id"] = "x" });
         repros.Add(("conversationUpdate with membersAdded [null] (WelcomeHandler: NullReferenceException)", Utf8(nullMember)));
-        var nullRemoved = _chat.Activity("groupchat-conversationUpdate-botAdded", Chair);
+        var nullRemoved = Chat.Activity("groupchat-conversationUpdate-botAdded", Chair);
         nullRemoved.Remove("membersAdded");
         nullRemoved["membersRemoved"] = new JsonArray((JsonNode?)null);
         repros.Add(("conversationUpdate with membersRemoved [null] (WelcomeHandler: NullReferenceException)", Utf8(nullRemoved)));
@@ -166,7 +158,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var (name, body) in repros)
         {
             var before = _logs.Failures().Count;
-            var (status, text) = await _app.PostBytesAsync(body);
+            var (status, text) = await App.PostBytesAsync(body);
             var logged = _logs.Failures().Skip(before).Select(f => f.Exception?.GetType().Name ?? f.Message).ToList();
             output.WriteLine($"{status} — {name}{(logged.Count == 0 ? string.Empty : " — logged: " + string.Join(", ", logged))}");
             if (status >= 500 || logged.Count > 0)
@@ -187,33 +179,33 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Outbox_UndeliverableMessages_GivenUpAndOtherChatsStillServed()
     {
         // A serviceUrl with a query is refused at the door now (it used to be stored and then fail delivery).
-        var query = _chat.Activity("groupchat-message-mention", Nurse);
-        query["serviceUrl"] = _app.Connector.ServiceUrl + "?x=1";
+        var query = Chat.Activity("groupchat-message-mention", Nurse);
+        query["serviceUrl"] = App.Connector.ServiceUrl + "?x=1";
         query["text"] = "help";
-        Assert.Equal(400, (await _app.PostBytesAsync(System.Text.Encoding.UTF8.GetBytes(query.ToJsonString()))).Status);
+        Assert.Equal(400, (await App.PostBytesAsync(System.Text.Encoding.UTF8.GetBytes(query.ToJsonString()))).Status);
 
         // Undeliverable items already in the outbox (more than one delivery batch) must not hold up other chats.
-        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DatabasePath};Pooling=False"))
+        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={App.DatabasePath};Pooling=False"))
         {
             conn.Open();
             for (var i = 0; i < 201; i++)
             {
                 using var cmd = conn.CreateCommand();
                 cmd.CommandText = "INSERT INTO outbox (conversation_id, service_url, operation, activity_json, attempts, failed) VALUES ('19:meeting_query@thread.v2', $url, 'Send', '{not json', 0, 0)";
-                cmd.Parameters.AddWithValue("$url", _app.Connector.ServiceUrl);
+                cmd.Parameters.AddWithValue("$url", App.Connector.ServiceUrl);
                 cmd.ExecuteNonQuery();
             }
         }
 
-        await _chat.SayAsync(Nurse, "help");
-        var served = await _app.Connector.WaitForAsync(c => c.ConversationId == _chat.ConversationId && c.IsCard("Commando"), TimeSpan.FromSeconds(5))
+        await Chat.SayAsync(Nurse, "help");
+        var served = await App.Connector.WaitForAsync(c => c.ConversationId == Chat.ConversationId && c.IsCard("Commando"), TimeSpan.FromSeconds(5))
             .ContinueWith(t => t.IsCompletedSuccessfully);
-        await _app.DrainAsync(TimeSpan.FromSeconds(10));
+        await App.DrainAsync(TimeSpan.FromSeconds(10));
         var loopErrors = _logs.Entries.Count(e => e.Message.Contains("Outbox loop error", StringComparison.Ordinal));
-        output.WriteLine($"Meeting chat served: {served}; still pending: {_app.PendingOutbox()}; 'Outbox loop error' logged {loopErrors} times");
+        output.WriteLine($"Meeting chat served: {served}; still pending: {App.PendingOutbox()}; 'Outbox loop error' logged {loopErrors} times");
 
         Assert.True(served, "a message for the meeting chat was not delivered within 5 s: undeliverable items of another chat hold up the outbox");
-        Assert.Equal(0, _app.PendingOutbox());
+        Assert.Equal(0, App.PendingOutbox());
         Assert.Equal(0, loopErrors);
     }
 
@@ -228,7 +220,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         {
             try
             {
-                results[c.Number] = await _app.PostBytesAsync(c.Body, c.Authorization, c.ContentType);
+                results[c.Number] = await App.PostBytesAsync(c.Body, c.Authorization, c.ContentType);
             }
             catch (HttpRequestException e)
             {
@@ -246,7 +238,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var last = (-1L, -1);
         while (DateTime.UtcNow < deadline && still < 5)
         {
-            var now = (_app.PendingOutbox(), _app.Connector.Calls.Count);
+            var now = (App.PendingOutbox(), App.Connector.Calls.Count);
             if (now.Item1 == 0)
             {
                 return;
@@ -257,22 +249,22 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(100); // allowed: bounded poll until the outbox stops changing
         }
 
-        output.WriteLine($"Outbox not empty {when}: {_app.PendingOutbox()} item(s) stay pending.");
+        output.WriteLine($"Outbox not empty {when}: {App.PendingOutbox()} item(s) stay pending.");
     }
 
     /// <summary>An MDO with three cases, started, with a proposed and a confirmed action; returns the corpus context.</summary>
     private async Task<FuzzContext> PrepareMdoInProgressAsync()
     {
-        var s = new MdoScenario(_app, _chat);
+        var s = new MdoScenario(App, Chat);
         var editor = await s.OpenEditorAsync();
         editor = await s.AddCasesAsync(editor, new CaseFields("Gezin A", "Vraag A"), new CaseFields("Gezin B"), new CaseFields("Gezin C"));
-        var editCase = await _chat.InvokeAsync(Chair, ActionData(editor, "agenda.editCaseForm"));
+        var editCase = await Chat.InvokeAsync(Chair, ActionData(editor, "agenda.editCaseForm"));
         var caseCard = await s.StartAsync(editor, "Gezin A");
         caseCard = await s.SaveCaseRecordAsync(caseCard, "Doel", "Besluit", Nurse.Id);
         var proposed = await s.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
         var confirmed = await s.AddActionAsync(caseCard, Social, "Regelt opvang");
         await s.ConfirmAsync(confirmed, Social);
-        await _app.DrainAsync();
+        await App.DrainAsync();
 
         // Every Action.Execute data object MdoBot has put on a card so far, by verb.
         var verbData = new Dictionary<string, List<JsonObject>>();
@@ -305,7 +297,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
-        foreach (var call in _app.Connector.Calls)
+        foreach (var call in App.Connector.Calls)
         {
             Collect(call.Body);
         }
@@ -324,12 +316,12 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             verbData.TryAdd(verb, [new JsonObject { ["verb"] = verb, ["mdoId"] = mdoId, ["actionId"] = actionId, ["currentMdoId"] = mdoId, ["caseId"] = "c1" }]);
         }
 
-        var router = _app.Services.GetRequiredService<ActivityRouter>();
+        var router = App.Services.GetRequiredService<ActivityRouter>();
         var fixtures = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.json").Order(StringComparer.Ordinal)
-            .Select(f => Path.GetFileNameWithoutExtension(f)).Select(n => (n, _app.Fixture(n))).ToList();
+            .Select(f => Path.GetFileNameWithoutExtension(f)).Select(n => (n, App.Fixture(n))).ToList();
         var missing = router.Verbs.Where(v => !verbData.ContainsKey(v)).ToList();
         output.WriteLine($"Verbs: {router.Verbs.Count} ({router.Verbs.Count - missing.Count} with real card data{(missing.Count == 0 ? string.Empty : ", synthesized for " + string.Join(", ", missing))}); commands: {router.CommandNames.Count}; fixtures: {fixtures.Count}");
-        return new FuzzContext(_app.Connector.ServiceUrl, _chat.ConversationId, _chat.MeetingId, mdoId, fixtures, verbData,
+        return new FuzzContext(App.Connector.ServiceUrl, Chat.ConversationId, Chat.MeetingId, mdoId, fixtures, verbData,
             [.. router.Verbs.Order(StringComparer.Ordinal)], [.. router.CommandNames.Order(StringComparer.Ordinal)], [Chair, Nurse, Social]);
     }
 

@@ -13,7 +13,7 @@ namespace MdoBot.Web.Tests.Security;
 /// every log category at Trace, and none of that text (nor a participant's name or e-mail address)
 /// appears in any message, structured value, scope or exception.
 /// </summary>
-public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LogPrivacyTests(ITestOutputHelper output) : MeetingChatTest
 {
     // Every free text carries a unique made-up word, so that a truncated or re-formatted leak is found too.
     private const string Code1 = "kwikstaart-7";
@@ -48,47 +48,36 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
 
     private readonly CapturingLoggerProvider _logs = new();
     private readonly RecordingMailSender _mail = new();
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
-    private MdoScenario _mdo = null!;
+    protected override (string ConversationId, string MeetingId) ChatIds => ("19:meeting_privacy@thread.v2", "MCMxOTptZWV0aW5nX3ByaXZhY3k");
 
-    public async Task InitializeAsync()
-    {
-        _app = await SecurityKit.StartAsync(
-            _logs,
-            new Dictionary<string, string?>
-            {
-                ["Logging:LogLevel:Default"] = "Trace",
-                ["Logging:LogLevel:Microsoft"] = "Trace",
-                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
-                ["Logging:LogLevel:System"] = "Trace",
-                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
-                ["Logging:LogLevel:Polly"] = "Trace",
-                ["Logging:Console:LogLevel:Default"] = "Warning", // keep the test output readable; the capture gets everything
-                ["Logging:Debug:LogLevel:Default"] = "None",
-            },
-            s =>
-            {
-                s.RemoveAll<IMailSender>();
-                s.AddSingleton<IMailSender>(_mail);
-            });
-        _chat = new MeetingChat(_app, "19:meeting_privacy@thread.v2", "MCMxOTptZWV0aW5nX3ByaXZhY3k");
-        _app.Connector.Members[_chat.ConversationId] =
-        [
-            new { id = Chair.Id, name = Chair.Name, email = "anna.vries@example.nl" },
-            new { id = Nurse.Id, name = Nurse.Name, email = "bram.jansen@example.nl" },
-            new { id = Social.Id, name = Social.Name, userPrincipalName = "carla.smit@example.nl" },
-        ];
-        _mdo = new MdoScenario(_app, _chat);
-    }
+    protected override bool InstallFirst => false;
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override Task<BotApp> StartAppAsync() => SecurityKit.StartAsync(
+        _logs,
+        new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:System"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+            ["Logging:LogLevel:Polly"] = "Trace",
+            ["Logging:Console:LogLevel:Default"] = "Warning", // keep the test output readable; the capture gets everything
+            ["Logging:Debug:LogLevel:Default"] = "None",
+        },
+        s =>
+        {
+            s.RemoveAll<IMailSender>();
+            s.AddSingleton<IMailSender>(_mail);
+        });
+
+    protected override void RegisterMembers() => Chat.RegisterMembers("anna.vries@example.nl", "bram.jansen@example.nl", "carla.smit@example.nl");
 
     [Fact]
     public async Task WholeMdo_TraceLoggingEverywhere_NoFreeTextNamesOrAddressesInLogs()
     {
         await RunWholeMdoAsync();
-        await _app.DrainAsync();
+        await App.DrainAsync();
 
         var entries = _logs.Entries.ToList();
         var leaks = (from e in entries from secret in Secrets where e.AllText.Contains(secret, StringComparison.OrdinalIgnoreCase) select (e, secret)).ToList();
@@ -116,89 +105,89 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task RunWholeMdoAsync()
     {
-        await _chat.InstallAsync();
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(
+        await Chat.InstallAsync();
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(
             editor,
             new CaseFields(Code1, Question1, Wants1, Can1, Needs1, 20, Nurse.Id, ParentsJoin: true),
             new CaseFields(Code2, "eerste versie", Wants2, TimeBox: 15, PresenterId: Social.Id));
-        var edit = (await _chat.InvokeAsync(Chair, ActionData(editor, "agenda.editCaseForm", d => (string?)d["caseId"] == "c2")))!["value"]!;
+        var edit = (await Chat.InvokeAsync(Chair, ActionData(editor, "agenda.editCaseForm", d => (string?)d["caseId"] == "c2")))!["value"]!;
         var save = ActionData(edit, "agenda.saveCase");
         save["code"] = Code2; // Teams merges the form's inputs, pre-filled with the current values
         save["question"] = Question2;
         save["familyWants"] = Wants2;
         save["timeBox"] = "15";
         save["presenter"] = Social.Id;
-        editor = (await _chat.InvokeAsync(Chair, save))!["value"]!;
-        await _chat.SayAsync(Chair, $"coördinator <at>{Social.Name}</at>", Social);
+        editor = (await Chat.InvokeAsync(Chair, save))!["value"]!;
+        await Chat.SayAsync(Chair, $"coördinator <at>{Social.Name}</at>", Social);
 
         // Refused input is not logged either: a citizen service number, a birth date, a too long text.
-        var caseCard = await _mdo.StartAsync(editor, Code1);
+        var caseCard = await Scenario.StartAsync(editor, Code1);
         var refused = ActionData(caseCard, "case.save");
         refused["goal"] = $"BSN {Citizen}";
-        await _chat.InvokeAsync(Chair, refused);
+        await Chat.InvokeAsync(Chair, refused);
         refused["goal"] = BirthDate;
-        await _chat.InvokeAsync(Chair, refused);
+        await Chat.InvokeAsync(Chair, refused);
         refused["goal"] = Goal1 + new string('x', 2100);
-        await _chat.InvokeAsync(Chair, refused);
+        await Chat.InvokeAsync(Chair, refused);
 
-        _app.Connector.FailNext.Enqueue(502); // a transient connector failure on the way (retried)
-        caseCard = await _mdo.SaveCaseRecordAsync(caseCard, Goal1, Decisions1, Nurse.Id);
-        var a1 = await _mdo.AddActionAsync(caseCard, Nurse, Action1);
-        var due = _app.Time.GetUtcNow().AddDays(9).ToString("d-M-yyyy", CultureInfo.InvariantCulture);
-        await _chat.SayAsync(Chair, $"actie <at>{Social.Name}</at> {Action2} voor {due}", Social);
-        var a2 = await _mdo.NextChatCardAsync("action.confirm", Action2);
-        await _mdo.ConfirmAsync(a1, Nurse);
-        await _mdo.DeclineAsync(a2, Social, DeclineReason);
-        var withDeclined = (await _mdo.NextCallAsync(c => c.Kind == "update" && c.IsCard("action.reassign"))).Card!;
+        App.Connector.FailNext.Enqueue(502); // a transient connector failure on the way (retried)
+        caseCard = await Scenario.SaveCaseRecordAsync(caseCard, Goal1, Decisions1, Nurse.Id);
+        var a1 = await Scenario.AddActionAsync(caseCard, Nurse, Action1);
+        var due = App.Time.GetUtcNow().AddDays(9).ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+        await Chat.SayAsync(Chair, $"actie <at>{Social.Name}</at> {Action2} voor {due}", Social);
+        var a2 = await Scenario.NextChatCardAsync("action.confirm", Action2);
+        await Scenario.ConfirmAsync(a1, Nurse);
+        await Scenario.DeclineAsync(a2, Social, DeclineReason);
+        var withDeclined = (await Scenario.NextCallAsync(c => c.Kind == "update" && c.IsCard("action.reassign"))).Card!;
         var reassign = ActionData(withDeclined, "action.reassign");
         reassign["newOwner_" + (string?)reassign["actionId"]] = Chair.Id;
-        await _chat.InvokeAsync(Chair, reassign);
-        var a2b = await _mdo.NextChatCardAsync("action.confirm", Action2, "<at>Anna de Vries</at>");
-        var submit = _chat.Activity("groupchat-message-actionSubmit", Chair);
+        await Chat.InvokeAsync(Chair, reassign);
+        var a2b = await Scenario.NextChatCardAsync("action.confirm", Action2, "<at>Anna de Vries</at>");
+        var submit = Chat.Activity("groupchat-message-actionSubmit", Chair);
         submit["value"] = ActionData(a2b, "action.confirm");
         submit.Remove("text");
-        await _app.PostAsync(submit);
-        await _chat.SayAsync(Chair, "verleng 5");
+        await App.PostAsync(submit);
+        await Chat.SayAsync(Chair, "verleng 5");
 
-        var second = await _mdo.NextCaseAsync(Code2);
-        second = await _mdo.SaveCaseRecordAsync(second, Goal2, Decisions2, Social.Id);
-        await _mdo.AddActionAsync(second, Nurse, Action3);
-        await _chat.SayAsync(Chair, $"export {Code1}");
-        await _mdo.NextCallAsync(c => c.Kind == "send" && c.ConversationId == "a:personal-" + Chair.Id && c.IsCard(Goal1));
-        await _chat.SayAsync(Nurse, "samenvatting");
-        await _mdo.NextChatCardAsync("Samenvatting", Goal1);
+        var second = await Scenario.NextCaseAsync(Code2);
+        second = await Scenario.SaveCaseRecordAsync(second, Goal2, Decisions2, Social.Id);
+        await Scenario.AddActionAsync(second, Nurse, Action3);
+        await Chat.SayAsync(Chair, $"export {Code1}");
+        await Scenario.NextCallAsync(c => c.Kind == "send" && c.ConversationId == "a:personal-" + Chair.Id && c.IsCard(Goal1));
+        await Chat.SayAsync(Nurse, "samenvatting");
+        await Scenario.NextChatCardAsync("Samenvatting", Goal1);
 
         // Close; the case lead edits and sends the parents' feedback; everyone evaluates.
-        await _mdo.CloseAsync();
-        var (personal, draft) = await _mdo.FeedbackDraftAsync(Nurse, Code1);
+        await Scenario.CloseAsync();
+        var (personal, draft) = await Scenario.FeedbackDraftAsync(Nurse, Code1);
         var check = ActionData(draft, "feedback.check");
         check["feedbackText"] = FeedbackText;
-        await _app.PostAsync(_mdo.PersonalInvoke(Nurse, personal, check));
+        await App.PostAsync(Scenario.PersonalInvoke(Nurse, personal, check));
         var send = ActionData(draft, "feedback.send");
         send["feedbackText"] = FeedbackText;
         send["parentEmail"] = ParentEmail;
-        var sent = await (await _app.PostAsync(_mdo.PersonalInvoke(Nurse, personal, send))).JsonAsync();
+        var sent = await (await App.PostAsync(Scenario.PersonalInvoke(Nurse, personal, send))).JsonAsync();
         Assert.Contains("Verstuurd per e-mail", Text(sent), StringComparison.Ordinal);
-        var (personal2, draft2) = await _mdo.FeedbackDraftAsync(Social, Code2);
-        await _app.PostAsync(_mdo.PersonalInvoke(Social, personal2, ActionData(draft2, "feedback.inPerson")));
+        var (personal2, draft2) = await Scenario.FeedbackDraftAsync(Social, Code2);
+        await App.PostAsync(Scenario.PersonalInvoke(Social, personal2, ActionData(draft2, "feedback.inPerson")));
 
-        var evaluation = await _mdo.NextChatCardAsync("eval.submit");
+        var evaluation = await Scenario.NextChatCardAsync("eval.submit");
         foreach (var (user, comment) in new[] { (Nurse, Comment1), (Social, Comment2) })
         {
             var answer = ActionData(evaluation, "eval.submit");
             answer["q_keptToTime"] = "3";
             answer["q_languageClear"] = "4";
             answer["comment"] = comment;
-            await _chat.InvokeAsync(user, answer);
+            await Chat.InvokeAsync(user, answer);
         }
 
-        await _chat.SayAsync(Chair, "evaluatie");
-        await _chat.SayAsync(Chair, "audit");
-        await _app.DrainAsync();
+        await Chat.SayAsync(Chair, "evaluatie");
+        await Chat.SayAsync(Chair, "audit");
+        await App.DrainAsync();
         Assert.Contains(_mail.Sent, m => m.To == ParentEmail);
         Assert.Contains(_mail.Sent, m => m.To == "carla.smit@example.nl");
-        Assert.Contains(Comment1, _app.DocumentJson("evaluation"), StringComparison.Ordinal);
-        Assert.Contains(Decisions1, _app.MdoJson(), StringComparison.Ordinal);
+        Assert.Contains(Comment1, App.DocumentJson("evaluation"), StringComparison.Ordinal);
+        Assert.Contains(Decisions1, App.MdoJson(), StringComparison.Ordinal);
     }
 }

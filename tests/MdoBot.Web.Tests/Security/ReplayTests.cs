@@ -12,37 +12,29 @@ namespace MdoBot.Web.Tests.Security;
 /// arrived, then every activity is delivered again — 1,000 duplicates, round-robin, some of them
 /// concurrently and some after a restart — and nothing happens twice.
 /// </summary>
-public sealed class ReplayTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ReplayTests(ITestOutputHelper output) : MeetingChatTest
 {
     private const int Duplicates = 1_000;
 
     private readonly InboundRecorder _recorder = new();
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
-    private MdoScenario _mdo = null!;
+    protected override (string ConversationId, string MeetingId) ChatIds => ("19:meeting_replay@thread.v2", "MCMxOTptZWV0aW5nX3JlcGxheQ");
 
-    public async Task InitializeAsync()
-    {
-        _app = await SecurityKit.StartAsync(services: s => s.AddSingleton<IStartupFilter>(_recorder));
-        _chat = new MeetingChat(_app, "19:meeting_replay@thread.v2", "MCMxOTptZWV0aW5nX3JlcGxheQ");
-        _chat.RegisterMembers();
-        _mdo = new MdoScenario(_app, _chat);
-    }
+    protected override bool InstallFirst => false;
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override Task<BotApp> StartAppAsync() => SecurityKit.StartAsync(services: s => s.AddSingleton<IStartupFilter>(_recorder));
 
     [Fact]
     public async Task Replay_WholeMdoRunDeliveredAgainThousandTimes_NothingHappensTwice()
     {
         await RunWholeMdoAsync();
-        await _app.DrainAsync();
+        await App.DrainAsync();
         _recorder.Enabled = false;
         var recorded = _recorder.Requests;
         Assert.All(recorded, r => Assert.Equal(200, r.Status));
         var kinds = recorded.Select(Describe).GroupBy(k => k).Select(g => $"{g.Key} ×{g.Count()}");
         output.WriteLine($"Recorded {recorded.Count} inbound activities: {string.Join(", ", kinds)}");
 
-        var before = StateSnapshot.Of(_app);
+        var before = StateSnapshot.Of(App);
         var mismatches = new List<string>();
         var delivered = 0;
         var concurrent = 0;
@@ -54,7 +46,7 @@ public sealed class ReplayTests(ITestOutputHelper output) : IAsyncLifetime
             if (round % 2 == 1)
             {
                 var pairs = batch.Take(batch.Count / 2).SelectMany(r => new[] { r, r }).ToList();
-                await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (r, _) => Check(r, await _app.PostBytesAsync(r.Body), mismatches));
+                await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (r, _) => Check(r, await App.PostBytesAsync(r.Body), mismatches));
                 delivered += pairs.Count;
                 concurrent += pairs.Count;
             }
@@ -62,7 +54,7 @@ public sealed class ReplayTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 foreach (var r in batch)
                 {
-                    Check(r, await _app.PostBytesAsync(r.Body), mismatches);
+                    Check(r, await App.PostBytesAsync(r.Body), mismatches);
                 }
 
                 delivered += batch.Count;
@@ -72,12 +64,12 @@ public sealed class ReplayTests(ITestOutputHelper output) : IAsyncLifetime
             if (round == 10)
             {
                 // A restart in between: the record of what was handled is stored, not kept in memory.
-                await _app.RestartAsync();
+                await App.RestartAsync();
             }
         }
 
-        await _app.DrainAsync();
-        var after = StateSnapshot.Of(_app);
+        await App.DrainAsync();
+        var after = StateSnapshot.Of(App);
         var diff = before.Diff(after);
         output.WriteLine($"Duplicates delivered: {delivered} ({concurrent} concurrently, in {round} rounds, restart after round 10); " +
             $"answers differing from the first delivery: {mismatches.Count}; state differences: {(diff.Count == 0 ? "none" : string.Join("; ", diff))}");
@@ -91,23 +83,23 @@ public sealed class ReplayTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task ConcurrentFirstDelivery_SameConfirmTenTimesAtOnce_OneEffectSameAnswer()
     {
-        await _chat.InstallAsync();
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A"));
-        var caseCard = await _mdo.StartAsync(editor, "Gezin A");
-        var actionCard = await _mdo.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
-        await _app.DrainAsync();
-        var before = StateSnapshot.Of(_app);
+        await Chat.InstallAsync();
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A"));
+        var caseCard = await Scenario.StartAsync(editor, "Gezin A");
+        var actionCard = await Scenario.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
+        await App.DrainAsync();
+        var before = StateSnapshot.Of(App);
 
-        var confirm = System.Text.Encoding.UTF8.GetBytes(_chat.InvokeActivity(Nurse, ActionData(actionCard, "action.confirm"), "confirm-race").ToJsonString());
-        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _app.PostBytesAsync(confirm)));
-        await _app.DrainAsync();
-        var after = StateSnapshot.Of(_app);
+        var confirm = System.Text.Encoding.UTF8.GetBytes(Chat.InvokeActivity(Nurse, ActionData(actionCard, "action.confirm"), "confirm-race").ToJsonString());
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => App.PostBytesAsync(confirm)));
+        await App.DrainAsync();
+        var after = StateSnapshot.Of(App);
 
         Assert.All(answers, a => Assert.Equal(200, a.Status));
         Assert.Single(answers.Select(a => a.Body).Distinct());
         Assert.Contains("Bevestigd door Bram Jansen", answers[0].Body, StringComparison.Ordinal);
-        Assert.Equal(1, _app.AuditCount("action.confirmed"));
+        Assert.Equal(1, App.AuditCount("action.confirmed"));
         Assert.Equal(before.Counts["inbox"] + 1, after.Counts["inbox"]);
         Assert.Equal(before.Calls.GetValueOrDefault("update") + 2, after.Calls.GetValueOrDefault("update")); // the action card and the case card, once
         Assert.Equal(before.Calls.GetValueOrDefault("send"), after.Calls.GetValueOrDefault("send"));
@@ -149,49 +141,49 @@ public sealed class ReplayTests(ITestOutputHelper output) : IAsyncLifetime
     /// </summary>
     private async Task RunWholeMdoAsync()
     {
-        await _chat.InstallAsync();
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A", "Hoe helpen we?"), new CaseFields("Gezin B"));
-        await _app.PostAsync(_chat.Activity("meetingchat-event-meetingStart-injected", Chair));
-        await _mdo.NextChatCardAsync("mdo.start");
-        var caseCard = await _mdo.StartAsync(editor, "Gezin A");
-        caseCard = await _mdo.SaveCaseRecordAsync(caseCard, "Rust in huis", "Wekelijks contact", Nurse.Id);
-        var a1 = await _mdo.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
-        var a2 = await _mdo.AddActionAsync(caseCard, Social, "Regelt opvang");
-        Assert.Contains("Bevestigd door", Text(await _mdo.ConfirmAsync(a1, Nurse)), StringComparison.Ordinal);
-        Assert.Contains("Geen tijd", Text(await _mdo.DeclineAsync(a2, Social, "Geen tijd")), StringComparison.Ordinal);
-        var withDeclined = await _mdo.NextCallAsync(c => c.Kind == "update" && c.IsCard("action.reassign"));
+        await Chat.InstallAsync();
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A", "Hoe helpen we?"), new CaseFields("Gezin B"));
+        await App.PostAsync(Chat.Activity("meetingchat-event-meetingStart-injected", Chair));
+        await Scenario.NextChatCardAsync("mdo.start");
+        var caseCard = await Scenario.StartAsync(editor, "Gezin A");
+        caseCard = await Scenario.SaveCaseRecordAsync(caseCard, "Rust in huis", "Wekelijks contact", Nurse.Id);
+        var a1 = await Scenario.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
+        var a2 = await Scenario.AddActionAsync(caseCard, Social, "Regelt opvang");
+        Assert.Contains("Bevestigd door", Text(await Scenario.ConfirmAsync(a1, Nurse)), StringComparison.Ordinal);
+        Assert.Contains("Geen tijd", Text(await Scenario.DeclineAsync(a2, Social, "Geen tijd")), StringComparison.Ordinal);
+        var withDeclined = await Scenario.NextCallAsync(c => c.Kind == "update" && c.IsCard("action.reassign"));
         var reassign = ActionData(withDeclined.Card!, "action.reassign");
         reassign["newOwner_" + (string?)reassign["actionId"]] = Chair.Id;
-        await _chat.InvokeAsync(Chair, reassign);
-        var a3 = await _mdo.NextChatCardAsync("action.confirm", "<at>Anna de Vries</at>");
+        await Chat.InvokeAsync(Chair, reassign);
+        var a3 = await Scenario.NextChatCardAsync("action.confirm", "<at>Anna de Vries</at>");
 
         // The Action.Submit fallback (a message with a value) and a typed command.
-        var submit = _chat.Activity("groupchat-message-actionSubmit", Chair);
+        var submit = Chat.Activity("groupchat-message-actionSubmit", Chair);
         submit["value"] = ActionData(a3, "action.confirm");
         submit.Remove("text");
-        await _app.PostAsync(submit);
-        await _mdo.NextCallAsync(c => c.Kind == "update" && c.IsCard("Bevestigd door Anna de Vries"));
-        var due = _app.Time.GetUtcNow().AddDays(5).ToString("d-M-yyyy", CultureInfo.InvariantCulture);
-        await _chat.SayAsync(Chair, $"actie <at>{Social.Name}</at> maakt een afspraak voor {due}", Social);
-        await _mdo.NextChatCardAsync("action.confirm", "maakt een afspraak");
-        await _chat.SayAsync(Chair, "verleng 5");
-        await _mdo.NextCaseAsync("Gezin B");
+        await App.PostAsync(submit);
+        await Scenario.NextCallAsync(c => c.Kind == "update" && c.IsCard("Bevestigd door Anna de Vries"));
+        var due = App.Time.GetUtcNow().AddDays(5).ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+        await Chat.SayAsync(Chair, $"actie <at>{Social.Name}</at> maakt een afspraak voor {due}", Social);
+        await Scenario.NextChatCardAsync("action.confirm", "maakt een afspraak");
+        await Chat.SayAsync(Chair, "verleng 5");
+        await Scenario.NextCaseAsync("Gezin B");
 
         // Teams ends the meeting: the MDO closes; evaluation and feedback follow.
-        var end = _chat.Activity("meetingchat-event-meetingStart-injected", Chair);
+        var end = Chat.Activity("meetingchat-event-meetingStart-injected", Chair);
         end["name"] = "application/vnd.microsoft.meetingEnd";
-        await _app.PostAsync(end);
-        await _mdo.NextChatCardAsync("Samenvatting");
-        var evaluation = await _mdo.NextChatCardAsync("eval.submit");
+        await App.PostAsync(end);
+        await Scenario.NextChatCardAsync("Samenvatting");
+        var evaluation = await Scenario.NextChatCardAsync("eval.submit");
         var answer = ActionData(evaluation, "eval.submit");
         answer["q_keptToTime"] = "4";
         answer["comment"] = "Goed overleg";
-        await _chat.InvokeAsync(Nurse, answer);
-        var (personal, draft) = await _mdo.FeedbackDraftAsync(Nurse, "Gezin A");
-        var inPerson = await _app.PostAsync(_mdo.PersonalInvoke(Nurse, personal, ActionData(draft, "feedback.inPerson")));
+        await Chat.InvokeAsync(Nurse, answer);
+        var (personal, draft) = await Scenario.FeedbackDraftAsync(Nurse, "Gezin A");
+        var inPerson = await App.PostAsync(Scenario.PersonalInvoke(Nurse, personal, ActionData(draft, "feedback.inPerson")));
         Assert.Equal(System.Net.HttpStatusCode.OK, inPerson.StatusCode);
-        await _chat.SayAsync(Social, "samenvatting");
-        await _mdo.NextChatCardAsync("Samenvatting");
+        await Chat.SayAsync(Social, "samenvatting");
+        await Scenario.NextChatCardAsync("Samenvatting");
     }
 }

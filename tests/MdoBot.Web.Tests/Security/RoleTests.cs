@@ -12,7 +12,7 @@ namespace MdoBot.Web.Tests.Security;
 /// role in a realistic state, is refused with a message and changes nothing. A verb or command that
 /// is added without being classified here fails <see cref="Classification_EveryVerbAndCommand_IsClassified"/>.
 /// </summary>
-public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RoleTests(ITestOutputHelper output) : MeetingChatTest
 {
     /// <summary>Verbs anyone in the meeting may use, and why.</summary>
     public static readonly IReadOnlyDictionary<string, string> OpenVerbs = new Dictionary<string, string>
@@ -20,6 +20,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         ["help.show"] = "shows the help card; no MDO data, no change",
         ["agenda.open"] = "a non-chair gets the read-only live agenda (anyone in the meeting can read the cards); only a chair gets the editor",
         ["eval.submit"] = "the evaluation is for every participant: anonymous, one answer per person",
+        ["language.choose"] = "the welcome card's language: with no MDO open it only sets the chat's language; with one open it is the language command, chair only (WelcomeLanguageTests)",
     };
 
     /// <summary>Verbs with a role, and who has it.</summary>
@@ -70,6 +71,13 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
     public static readonly IReadOnlyDictionary<string, string> RestrictedCommands = new Dictionary<string, string>
     {
         ["start"] = "chair",
+        ["starten"] = "chair",
+        ["begin"] = "chair",
+        ["beginnen"] = "chair",
+        ["verlengen"] = "chair",
+        ["afsluiten"] = "chair",
+        ["exporteren"] = "case lead or chair",
+        ["verwijderen"] = "chair",
         ["volgende"] = "chair",
         ["next"] = "chair",
         ["verleng"] = "chair",
@@ -99,25 +107,15 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly List<string> _problems = [];
     private readonly HashSet<string> _exercised = [];
     private readonly List<string> _answers = [];
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
-    private MdoScenario _mdo = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = await SecurityKit.StartAsync();
-        _chat = new MeetingChat(_app, "19:meeting_roles@thread.v2", "MCMxOTptZWV0aW5nX3JvbGVz");
-        _chat.RegisterMembers();
-        _mdo = new MdoScenario(_app, _chat);
-        await _chat.InstallAsync();
-    }
+    protected override (string ConversationId, string MeetingId) ChatIds => ("19:meeting_roles@thread.v2", "MCMxOTptZWV0aW5nX3JvbGVz");
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override Task<BotApp> StartAppAsync() => SecurityKit.StartAsync();
 
     [Fact]
     public void Classification_EveryVerbAndCommand_IsClassified()
     {
-        var router = _app.Services.GetRequiredService<ActivityRouter>();
+        var router = App.Services.GetRequiredService<ActivityRouter>();
         var verbs = OpenVerbs.Keys.Concat(RestrictedVerbs.Keys).ToList();
         var commands = OpenCommands.Keys.Concat(RestrictedCommands.Keys).ToList();
 
@@ -133,13 +131,13 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task WrongRole_EveryRestrictedVerbAndCommand_RefusedAndChangesNothing()
     {
         // A: a planned MDO with two cases; the chair has the editor.
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A", "Vraag A"), new CaseFields("Gezin B", "Vraag B"));
-        var editForm = (await _chat.InvokeAsync(Chair, ActionData(editor, "agenda.editCaseForm", d => (string?)d["caseId"] == "c1")))!["value"]!;
-        await _chat.SayAsync(Chair, "verwijder casus Gezin B");
-        var eraseCase = await _mdo.NextChatCardAsync("erase.case");
-        await _chat.SayAsync(Chair, "verwijder overleg");
-        var eraseMeeting = await _mdo.NextChatCardAsync("erase.meeting");
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A", "Vraag A"), new CaseFields("Gezin B", "Vraag B"));
+        var editForm = (await Chat.InvokeAsync(Chair, ActionData(editor, "agenda.editCaseForm", d => (string?)d["caseId"] == "c1")))!["value"]!;
+        await Chat.SayAsync(Chair, "verwijder casus Gezin B");
+        var eraseCase = await Scenario.NextChatCardAsync("erase.case");
+        await Chat.SayAsync(Chair, "verwijder overleg");
+        var eraseMeeting = await Scenario.NextChatCardAsync("erase.meeting");
 
         var add = ActionData(editor, "agenda.addCase");
         add["code"] = "Gezin X";
@@ -163,6 +161,9 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await VerbAsync("erase.meeting", Nurse, ActionData(eraseMeeting, "erase.meeting"), "planned");
 
         await CommandAsync("start", Nurse, string.Empty, "planned");
+        await CommandAsync("starten", Social, string.Empty, "planned");
+        await CommandAsync("begin", Nurse, string.Empty, "planned");
+        await CommandAsync("beginnen", Social, string.Empty, "planned");
         await CommandAsync("voorzitter", Nurse, $"<at>{Nurse.Name}</at>", "planned", Nurse);
         await CommandAsync("chair", Social, $"<at>{Social.Name}</at>", "planned", Social);
         await CommandAsync("coördinator", Nurse, $"<at>{Nurse.Name}</at>", "planned", Nurse);
@@ -172,6 +173,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await CommandAsync("audit", Nurse, string.Empty, "planned");
         await CommandAsync("logboek", Social, string.Empty, "planned");
         await CommandAsync("verwijder", Nurse, "casus Gezin B", "planned");
+        await CommandAsync("verwijderen", Social, "casus Gezin B", "planned");
         await CommandAsync("delete", Social, "meeting", "planned");
         await CommandAsync("taal", Nurse, "en", "planned");
         await CommandAsync("language", Social, "xx", "planned");
@@ -179,15 +181,15 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await CommandAsync("title", Social, "Another title", "planned");
 
         // B: running; Gezin A is current, Bram is its case lead; a1 (Bram) proposed, a2 (Carla) declined, a3 (Bram) confirmed.
-        var caseCard = await _mdo.StartAsync(editor, "Gezin A");
-        caseCard = await _mdo.SaveCaseRecordAsync(caseCard, "Doel", "Besluit", Nurse.Id);
-        var a1 = await _mdo.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
-        var a2 = await _mdo.AddActionAsync(caseCard, Social, "Regelt opvang");
-        var a3 = await _mdo.AddActionAsync(caseCard, Nurse, "Bezoekt het gezin");
-        await _mdo.DeclineAsync(a2, Social, "Geen tijd");
-        await _mdo.ConfirmAsync(a3, Nurse);
-        var live = (await _mdo.NextCallAsync(c => c.ConversationId == _chat.ConversationId && c.Kind is "send" or "update" && c.IsCard("mdo.close"))).Card!;
-        caseCard = (await _mdo.NextCallAsync(c => c.Kind == "update" && c.IsCard("action.reassign"))).Card!;
+        var caseCard = await Scenario.StartAsync(editor, "Gezin A");
+        caseCard = await Scenario.SaveCaseRecordAsync(caseCard, "Doel", "Besluit", Nurse.Id);
+        var a1 = await Scenario.AddActionAsync(caseCard, Nurse, "Belt de huisarts");
+        var a2 = await Scenario.AddActionAsync(caseCard, Social, "Regelt opvang");
+        var a3 = await Scenario.AddActionAsync(caseCard, Nurse, "Bezoekt het gezin");
+        await Scenario.DeclineAsync(a2, Social, "Geen tijd");
+        await Scenario.ConfirmAsync(a3, Nurse);
+        var live = (await Scenario.NextCallAsync(c => c.ConversationId == Chat.ConversationId && c.Kind is "send" or "update" && c.IsCard("mdo.close"))).Card!;
+        caseCard = (await Scenario.NextCallAsync(c => c.Kind == "update" && c.IsCard("action.reassign"))).Card!;
 
         await VerbAsync("mdo.next", Nurse, ActionData(caseCard, "mdo.next"), "running");
         await VerbAsync("mdo.extend", Nurse, ActionData(caseCard, "mdo.extend"), "running");
@@ -199,7 +201,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         var action = ActionData(caseCard, "case.addAction");
         action["actionOwner"] = Social.Id;
         action["actionText"] = "Nog iets";
-        action["actionDue"] = _app.Time.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        action["actionDue"] = App.Time.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await VerbAsync("case.addAction", Nurse, action, "running");
         var reassign = ActionData(caseCard, "action.reassign");
         reassign["newOwner_" + (string?)reassign["actionId"]] = Nurse.Id;
@@ -217,18 +219,21 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await CommandAsync("volgende", Nurse, string.Empty, "running");
         await CommandAsync("next", Social, string.Empty, "running");
         await CommandAsync("verleng", Nurse, "5", "running");
+        await CommandAsync("verlengen", Social, "5", "running");
         await CommandAsync("extend", Social, "10", "running");
         await CommandAsync("afronden", Nurse, string.Empty, "running");
+        await CommandAsync("afsluiten", Social, string.Empty, "running");
         await CommandAsync("close", Social, string.Empty, "running");
-        var due = _app.Time.GetUtcNow().AddDays(3).ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+        var due = App.Time.GetUtcNow().AddDays(3).ToString("d-M-yyyy", CultureInfo.InvariantCulture);
         await CommandAsync("actie", Nurse, $"<at>{Social.Name}</at> belt school voor {due}", "running", Social);
         await CommandAsync("action", Social, $"<at>{Nurse.Name}</at> calls school by {due}", "running", Nurse);
         await CommandAsync("export", Social, "Gezin A", "running, Bram is case lead");
         await CommandAsync("exporteer", Social, "gezin a", "running, Bram is case lead");
+        await CommandAsync("exporteren", Social, "Gezin A", "running, Bram is case lead");
 
         // C: closed by the chair; Bram (case lead) got the parents' feedback draft.
-        await _mdo.CloseAsync();
-        var (_, draft) = await _mdo.FeedbackDraftAsync(Nurse, "Gezin A");
+        await Scenario.CloseAsync();
+        var (_, draft) = await Scenario.FeedbackDraftAsync(Nurse, "Gezin A");
         var check = ActionData(draft, "feedback.check");
         check["feedbackText"] = "Andere tekst";
         await VerbAsync("feedback.check", Social, check, "closed, Bram is case lead");
@@ -242,11 +247,11 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         await VerbAsync("feedback.redraft", Social, redraft, "closed, Bram is case lead");
 
         // D: the next MDO of the series, Gezin A returns with Bram's open actions from last time.
-        _app.Time.Advance(TimeSpan.FromDays(7));
-        await _app.SettleTimersAsync(); // the reminders that fell due meanwhile
-        var next = await _mdo.OpenEditorAsync();
-        next = await _mdo.AddCasesAsync(next, new CaseFields("Gezin A"));
-        var returning = await _mdo.StartAsync(next, "Gezin A");
+        App.Time.Advance(TimeSpan.FromDays(7));
+        await App.SettleTimersAsync(); // the reminders that fell due meanwhile
+        var next = await Scenario.OpenEditorAsync();
+        next = await Scenario.AddCasesAsync(next, new CaseFields("Gezin A"));
+        var returning = await Scenario.StartAsync(next, "Gezin A");
         Assert.Contains("followup.done", Text(returning), StringComparison.Ordinal);
         foreach (var verb in new[] { "followup.done", "followup.stillOpen", "followup.dropped" })
         {
@@ -276,16 +281,16 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task WrongRole_CaseLeadOperations_RefusalNamesCaseLeadOrChair()
     {
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A"));
-        var caseCard = await _mdo.StartAsync(editor, "Gezin A");
-        await _mdo.SaveCaseRecordAsync(caseCard, "Doel", null, Nurse.Id);
-        await _mdo.CloseAsync();
-        var (_, draft) = await _mdo.FeedbackDraftAsync(Nurse, "Gezin A");
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A"));
+        var caseCard = await Scenario.StartAsync(editor, "Gezin A");
+        await Scenario.SaveCaseRecordAsync(caseCard, "Doel", null, Nurse.Id);
+        await Scenario.CloseAsync();
+        var (_, draft) = await Scenario.FeedbackDraftAsync(Nurse, "Gezin A");
 
-        await _chat.SayAsync(Social, "export Gezin A");
-        var export = (await _mdo.NextCallAsync(c => c.Kind == "send" && c.ConversationId == _chat.ConversationId && c.Title is { } t && t.StartsWith("Alleen", StringComparison.Ordinal))).Title!;
-        var feedback = (string)(await _chat.InvokeAsync(Social, ActionData(draft, "feedback.inPerson")))!["value"]!;
+        await Chat.SayAsync(Social, "export Gezin A");
+        var export = (await Scenario.NextCallAsync(c => c.Kind == "send" && c.ConversationId == Chat.ConversationId && c.Title is { } t && t.StartsWith("Alleen", StringComparison.Ordinal))).Title!;
+        var feedback = (string)(await Chat.InvokeAsync(Social, ActionData(draft, "feedback.inPerson")))!["value"]!;
         output.WriteLine($"export by a non-case-lead: {export}");
         output.WriteLine($"feedback.inPerson by a non-case-lead: {feedback}");
 
@@ -299,33 +304,33 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task OpenToEveryone_NonChair_SeesOnlyWhatAnyoneMaySee()
     {
-        var editor = await _mdo.OpenEditorAsync();
-        editor = await _mdo.AddCasesAsync(editor, new CaseFields("Gezin A"));
-        await _app.DrainAsync();
-        var mdo = _app.MdoJson();
+        var editor = await Scenario.OpenEditorAsync();
+        editor = await Scenario.AddCasesAsync(editor, new CaseFields("Gezin A"));
+        await App.DrainAsync();
+        var mdo = App.MdoJson();
 
-        var help = await _chat.InvokeAsync(Nurse, new JsonObject { ["verb"] = "help.show" });
+        var help = await Chat.InvokeAsync(Nurse, new JsonObject { ["verb"] = "help.show" });
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)help!["type"]);
-        var agenda = await _chat.InvokeAsync(Nurse, new JsonObject { ["verb"] = "agenda.open" });
+        var agenda = await Chat.InvokeAsync(Nurse, new JsonObject { ["verb"] = "agenda.open" });
         Assert.DoesNotContain("agenda.addCase", Text(agenda), StringComparison.Ordinal);
         Assert.Contains("Gezin A", Text(agenda), StringComparison.Ordinal);
-        await _chat.SayAsync(Social, "agenda");
-        var liveForSocial = await _mdo.NextChatCardAsync("Gezin A");
+        await Chat.SayAsync(Social, "agenda");
+        var liveForSocial = await Scenario.NextChatCardAsync("Gezin A");
         Assert.DoesNotContain("agenda.addCase", Text(liveForSocial), StringComparison.Ordinal);
         foreach (var word in new[] { "help", "hulp", "?" })
         {
-            await _chat.SayAsync(Social, word);
-            await _mdo.NextChatCardAsync("Commando");
+            await Chat.SayAsync(Social, word);
+            await Scenario.NextChatCardAsync("Commando");
         }
 
         foreach (var word in new[] { "samenvatting", "summary" })
         {
-            await _chat.SayAsync(Nurse, word);
-            Assert.DoesNotContain("agenda.addCase", Text(await _mdo.NextChatCardAsync("Samenvatting")), StringComparison.Ordinal);
+            await Chat.SayAsync(Nurse, word);
+            Assert.DoesNotContain("agenda.addCase", Text(await Scenario.NextChatCardAsync("Samenvatting")), StringComparison.Ordinal);
         }
 
-        await _app.DrainAsync();
-        Assert.Equal(mdo, _app.MdoJson());
+        await App.DrainAsync();
+        Assert.Equal(mdo, App.MdoJson());
     }
 
     /// <summary>Performs a verb as an invoke and as an Action.Submit message; both must be refused and change nothing.</summary>
@@ -335,17 +340,17 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         _exercised.Add(verb);
         await RefusedAsync($"{verb} (invoke) by {user.Name} [{state}]", async () =>
         {
-            var response = await _app.PostAsync(_chat.InvokeActivity(user, data));
+            var response = await App.PostAsync(Chat.InvokeActivity(user, data));
             var body = await response.JsonAsync();
             return (string?)body?["type"] == "application/vnd.microsoft.activity.message" ? (string?)body["value"] : "(no message) " + body?.ToJsonString();
         }, chatReply: false);
 
-        var submit = _chat.Activity("groupchat-message-actionSubmit", user);
+        var submit = Chat.Activity("groupchat-message-actionSubmit", user);
         submit["value"] = data.DeepClone();
         submit.Remove("text");
         await RefusedAsync($"{verb} (Action.Submit) by {user.Name} [{state}]", async () =>
         {
-            await _app.PostAsync(submit);
+            await App.PostAsync(submit);
             return null;
         }, chatReply: true);
     }
@@ -355,7 +360,7 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
         _exercised.Add(word);
         await RefusedAsync($"'{word} {arguments}' by {user.Name} [{state}]", async () =>
         {
-            await _chat.SayAsync(user, $"{word} {arguments}".Trim(), mentions);
+            await Chat.SayAsync(user, $"{word} {arguments}".Trim(), mentions);
             return null;
         }, chatReply: true);
     }
@@ -367,16 +372,16 @@ public sealed class RoleTests(ITestOutputHelper output) : IAsyncLifetime
     /// </summary>
     private async Task RefusedAsync(string what, Func<Task<string?>> act, bool chatReply)
     {
-        await _app.DrainAsync();
-        var before = StateSnapshot.Of(_app);
-        var callsBefore = _app.Connector.Calls.Count;
+        await App.DrainAsync();
+        var before = StateSnapshot.Of(App);
+        var callsBefore = App.Connector.Calls.Count;
 
         var invokeAnswer = await act();
-        await _app.DrainAsync();
+        await App.DrainAsync();
 
-        var after = StateSnapshot.Of(_app);
-        var newCalls = _app.Connector.Calls.Skip(callsBefore).ToList();
-        var replies = newCalls.Where(c => c.Kind == "send" && c.ConversationId == _chat.ConversationId).ToList();
+        var after = StateSnapshot.Of(App);
+        var newCalls = App.Connector.Calls.Skip(callsBefore).ToList();
+        var replies = newCalls.Where(c => c.Kind == "send" && c.ConversationId == Chat.ConversationId).ToList();
         var answer = chatReply ? (replies.Count == 1 ? replies[0].Title : null) : invokeAnswer;
         _answers.Add($"{what}: {answer ?? "(no answer)"}");
 

@@ -10,38 +10,30 @@ namespace MdoBot.Web.Tests.Security;
 /// one conversation: every message still arrives exactly once and in order, each retry waits at least
 /// what the service asked, and Teams' per-conversation rate is kept. Uses the real connector clock.
 /// </summary>
-public sealed partial class ThrottlingTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class ThrottlingTests(ITestOutputHelper output) : MeetingChatTest
 {
     private const int Burst = 15;
     private const int Throttles = 4;
 
-    private BotApp _app = null!;
-    private MeetingChat _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = await SecurityKit.StartAsync(fastConnector: false);
-        _chat = new MeetingChat(_app, "19:meeting_throttle@thread.v2", "MCMxOTptZWV0aW5nX3Rocm90dGxl");
-        _chat.RegisterMembers();
-        await _chat.InstallAsync();
-    }
+    protected override (string ConversationId, string MeetingId) ChatIds => ("19:meeting_throttle@thread.v2", "MCMxOTptZWV0aW5nX3Rocm90dGxl");
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override Task<BotApp> StartAppAsync() => SecurityKit.StartAsync(fastConnector: false);
 
     [Fact]
     public async Task Burst_ConnectorAnswers429WithRetryAfter_EveryMessageOnceInOrderAfterTheWait()
     {
-        var s = new MdoScenario(_app, _chat);
+        var s = new MdoScenario(App, Chat);
         var editor = await s.OpenEditorAsync();
         editor = await s.AddCasesAsync(editor, new CaseFields("Gezin A"));
         await s.StartAsync(editor, "Gezin A");
-        await _app.DrainAsync();
-        var sendsBefore = _app.Connector.Calls.Count(c => c.Kind == "send");
+        await App.DrainAsync();
+        var sendsBefore = App.Connector.Calls.Count(c => c.Kind == "send");
 
-        _app.Connector.RetryAfterSeconds = 1;
+        App.Connector.RetryAfterSeconds = 1;
         for (var i = 0; i < Throttles; i++)
         {
-            _app.Connector.FailNext.Enqueue(429);
+            App.Connector.FailNext.Enqueue(429);
         }
 
         // 15 distinguishable messages, triggered one after the other: the chair names 15 co-chairs, one per typed command,
@@ -49,18 +41,18 @@ public sealed partial class ThrottlingTests(ITestOutputHelper output) : IAsyncLi
         for (var i = 1; i <= Burst; i++)
         {
             var person = ($"29:cochair-{i:00}", $"Cochair-{i:00}");
-            var response = await _chat.SayAsync(Chair, $"voorzitter <at>{person.Item2}</at>", person);
+            var response = await Chat.SayAsync(Chair, $"voorzitter <at>{person.Item2}</at>", person);
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         }
 
-        var delivered = await _app.Connector.WaitForCountAsync(IsAnswer, Burst, TimeSpan.FromSeconds(60));
-        await _app.DrainAsync(TimeSpan.FromSeconds(60));
+        var delivered = await App.Connector.WaitForCountAsync(IsAnswer, Burst, TimeSpan.FromSeconds(60));
+        await App.DrainAsync(TimeSpan.FromSeconds(60));
 
-        var order = _app.Connector.Calls.Where(IsAnswer).Select(c => Numbered().Match(c.Title!).Value).ToList();
-        var throttled = _app.Connector.FailedAnswers.ToList();
+        var order = App.Connector.Calls.Where(IsAnswer).Select(c => Numbered().Match(c.Title!).Value).ToList();
+        var throttled = App.Connector.FailedAnswers.ToList();
         var gaps = throttled.Zip(throttled.Skip(1), (a, b) => b.At - a.At).ToList();
-        var firstAfter = _app.Connector.Calls.Where(c => c.Kind == "send").Skip(sendsBefore).First();
-        var writes = _app.Connector.Calls.Where(c => c.ConversationId == _chat.ConversationId && c.Kind is "send" or "update").Select(c => c.At).Order().ToList();
+        var firstAfter = App.Connector.Calls.Where(c => c.Kind == "send").Skip(sendsBefore).First();
+        var writes = App.Connector.Calls.Where(c => c.ConversationId == Chat.ConversationId && c.Kind is "send" or "update").Select(c => c.At).Order().ToList();
         // Teams allows 7 per 1 s and 8 per 2 s: any 8 consecutive writes span ≥ 1 s, any 9 span ≥ 2 s (less 100 ms of network jitter).
         var span8 = Span(writes, 8);
         var span9 = Span(writes, 9);
@@ -77,7 +69,7 @@ public sealed partial class ThrottlingTests(ITestOutputHelper output) : IAsyncLi
         Assert.StartsWith("Cochair-01 ", firstAfter.Title, StringComparison.Ordinal);
         Assert.True(span8 >= TimeSpan.FromMilliseconds(900), $"8 writes within {span8.TotalMilliseconds:0} ms to one conversation");
         Assert.True(span9 >= TimeSpan.FromMilliseconds(1900), $"9 writes within {span9.TotalMilliseconds:0} ms to one conversation");
-        Assert.Equal(0, _app.PendingOutbox());
+        Assert.Equal(0, App.PendingOutbox());
     }
 
     private static TimeSpan Span(List<DateTimeOffset> times, int count) =>

@@ -22,38 +22,37 @@ public static class EvaluationCard
         var scale = Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture), i.ToString(CultureInfo.InvariantCulture))).ToList();
         var body = new List<CardElement>
         {
-            MdoTexts.Title(lang.Pick("Hoe ging het overleg?", "How did the meeting go?")),
-            MdoTexts.Subtle(lang.Pick(
-                "Anoniem: we bewaren alleen de cijfers per overleg. Je kunt je antwoord later nog aanpassen.",
-                "Anonymous: only the scores per meeting are kept. You can change your answer later.")),
+            MdoTexts.Title(lang.Text("AfterMdoCards.howDidTheMeetingGo")),
+            MdoTexts.Subtle(lang.Text("AfterMdoCards.anonymousOnlyTheScoresPerMeeting")),
             MdoTexts.Subtle(EvaluationQuestions.ScaleHint(fl)),
         };
         body.AddRange(EvaluationQuestions.All.Select(q => (CardElement)new ChoiceSetInput
         {
             Id = InputId(q),
             Label = EvaluationQuestions.Text(q, fl),
-            Style = "expanded",
+            Style = "compact",
+            Placeholder = lang.Text("AfterMdoCards.choose1To5"),
             Choices = scale,
             IsRequired = true,
-            ErrorMessage = lang.Pick("Kies 1 tot 5", "Choose 1 to 5"),
+            ErrorMessage = lang.Text("AfterMdoCards.choose1To5"),
         }));
         body.Add(new TextInput
         {
             Id = InputIds.EvaluationComment,
             IsMultiline = true,
             MaxLength = 500,
-            Label = lang.Pick("Opmerking (optioneel, zonder namen)", "Comment (optional, no names)"),
+            Label = lang.Text("AfterMdoCards.commentOptionalNoNames"),
         });
         return new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(lang),
-            FallbackText = lang.Pick("Evaluatie van het overleg", "Evaluation of the meeting"),
+            FallbackText = lang.Text("AfterMdoCards.evaluationOfTheMeeting"),
             Body = body,
             Actions =
             [
                 new ExecuteAction
                 {
-                    Title = lang.Pick("Versturen", "Submit"),
+                    Title = lang.Text("AfterMdoCards.submit"),
                     Verb = CardVerbs.SubmitEvaluation,
                     Data = new EvaluationActionData(CardVerbs.SubmitEvaluation, mdo.Id),
                     Style = "positive",

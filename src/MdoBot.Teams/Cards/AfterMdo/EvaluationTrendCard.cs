@@ -13,30 +13,30 @@ public static class EvaluationTrendCard
     {
         ArgumentNullException.ThrowIfNull(points);
         var fl = EvaluationCard.ToFeedback(lang);
-        var body = new List<CardElement> { MdoTexts.Title(lang.Pick("Evaluatie: verloop", "Evaluation: trend")) };
+        var body = new List<CardElement> { MdoTexts.Title(lang.Text("AfterMdoCards.evaluationTrend")) };
         if (points.Count == 0 || points.All(p => p.Count == 0))
         {
-            body.Add(new TextBlock { Text = lang.Pick("Er zijn nog geen evaluaties ingevuld.", "No evaluations have been answered yet.") });
+            body.Add(new TextBlock { Text = lang.Text("AfterMdoCards.noEvaluationsHaveBeenAnsweredYet") });
             return Card(body, lang);
         }
 
         var labels = points.Select(p => MdoFormat.Date(p.HeldAt, tz, lang)).ToList();
         body.Add(new GroupedBarChart
         {
-            Title = lang.Pick("Gemiddelde score (1–5) per overleg", "Average score (1–5) per meeting"),
+            Title = lang.Text("AfterMdoCards.averageScore15PerMeeting"),
             Data = [.. EvaluationQuestions.All.Select(q => new ChartSeries
             {
                 Legend = Short(q, lang),
                 Values = [.. points.Select((p, i) => new ChartPoint(labels[i], Math.Round(p.Averages.GetValueOrDefault(q), 1)))],
             })],
-            Fallback = new TextBlock { Text = lang.Pick("(grafiek niet beschikbaar; zie de cijfers hieronder)", "(chart not available; see the numbers below)"), IsSubtle = true },
+            Fallback = new TextBlock { Text = lang.Text("AfterMdoCards.chartNotAvailableSeeTheNumbers"), IsSubtle = true },
         });
         body.AddRange(points.Select((p, i) => (CardElement)new FactSet
         {
             Spacing = "Medium",
             Facts =
             [
-                new Fact(labels[i], lang.Pick($"{p.Count} antwoorden", $"{p.Count} answers")),
+                new Fact(labels[i], lang.Text("AfterMdoCards.answers", ("count", p.Count))),
                 .. EvaluationQuestions.All.Select(q => new Fact(EvaluationQuestions.Text(q, fl),
                     p.Averages.TryGetValue(q, out var avg) ? avg.ToString("0.0", CultureInfo.InvariantCulture) : "–")),
             ],
@@ -46,16 +46,16 @@ public static class EvaluationTrendCard
 
     private static string Short(EvaluationQuestion q, Language lang) => q switch
     {
-        EvaluationQuestion.KeptToTime => lang.Pick("Tijd", "Time"),
-        EvaluationQuestion.LanguageClear => lang.Pick("Taal", "Language"),
-        EvaluationQuestion.FamilyViewLeading => lang.Pick("Gezin", "Family"),
-        _ => lang.Pick("Wie doet wat", "Who does what"),
+        EvaluationQuestion.KeptToTime => lang.Text("AfterMdoCards.time"),
+        EvaluationQuestion.LanguageClear => lang.Text("AfterMdoCards.language"),
+        EvaluationQuestion.FamilyViewLeading => lang.Text("AfterMdoCards.family"),
+        _ => lang.Text("AfterMdoCards.whoDoesWhat"),
     };
 
     private static AdaptiveCard Card(List<CardElement> body, Language lang) => new()
     {
         Lang = MdoFormat.LangCode(lang),
-        FallbackText = lang.Pick("Evaluatie: verloop", "Evaluation: trend"),
+        FallbackText = lang.Text("AfterMdoCards.evaluationTrend"),
         Body = body,
     };
 }

@@ -22,7 +22,7 @@ public static class FeedbackDraftCard
         ArgumentNullException.ThrowIfNull(report);
         var body = new List<CardElement>
         {
-            MdoTexts.Title(lang.Pick($"Terugkoppeling voor de ouders — {c.Code}", $"Feedback for the parents — {c.Code}")),
+            MdoTexts.Title(lang.Text("AfterMdoCards.feedbackForTheParents", ("code", c.Code))),
         };
         if (notice is not null)
         {
@@ -34,65 +34,61 @@ public static class FeedbackDraftCard
             body.Add(new TextBlock
             {
                 Text = c.Feedback == FeedbackStatus.SentByEmail
-                    ? lang.Pick("✓ Verstuurd per e-mail.", "✓ Sent by e-mail.")
-                    : lang.Pick("✓ Persoonlijk besproken met de ouders.", "✓ Discussed with the parents in person."),
+                    ? lang.Text("AfterMdoCards.sentByEmail")
+                    : lang.Text("AfterMdoCards.discussedWithTheParentsInPerson"),
                 Color = "good",
                 Weight = "Bolder",
             });
             return Card(body, null, lang);
         }
 
-        body.Add(MdoTexts.Subtle(lang.Pick(
-            "Een concept in gewone taal, gemaakt uit wat in het MDO is vastgelegd. Pas het aan en verstuur het, of markeer het als persoonlijk besproken.",
-            "A plain-language draft made from what was recorded in the MDO. Edit it and send it, or mark it as discussed in person.")));
+        body.Add(MdoTexts.Subtle(lang.Text("AfterMdoCards.aPlainlanguageDraftMadeFromWhat")));
         body.Add(LetterLanguageChoice.Build(report.Language, lang));
-        body.Add(new TextInput { Id = InputIds.FeedbackText, IsMultiline = true, Value = text, MaxLength = 4000, Label = lang.Pick("Tekst", "Text") });
+        body.Add(new TextInput { Id = InputIds.FeedbackText, IsMultiline = true, Value = text, MaxLength = 4000, Label = lang.Text("AfterMdoCards.text") });
         body.Add(CheckBlock(report, lang));
         body.Add(new TextInput
         {
             Id = InputIds.ParentEmail,
-            Label = lang.Pick("E-mailadres van de ouder (wordt niet bewaard)", "Parent's e-mail address (not stored)"),
+            Label = lang.Text("AfterMdoCards.parentsEmailAddressNotStored"),
             Placeholder = "naam@voorbeeld.nl",
             MaxLength = 254,
         });
         var data = (string verb) => new FeedbackActionData(verb, mdo.Id, c.Id);
         return Card(body,
         [
-            new ExecuteAction { Title = lang.Pick("Opnieuw controleren", "Check again"), Verb = CardVerbs.CheckFeedback, Data = data(CardVerbs.CheckFeedback) },
-            new ExecuteAction { Title = lang.Pick("Verstuur per e-mail", "Send by e-mail"), Verb = CardVerbs.SendFeedback, Data = data(CardVerbs.SendFeedback), Style = "positive" },
-            new ExecuteAction { Title = lang.Pick("Persoonlijk besproken", "Discussed in person"), Verb = CardVerbs.FeedbackInPerson, Data = data(CardVerbs.FeedbackInPerson), AssociatedInputs = "None" },
-            new ExecuteAction { Title = lang.Pick("Opnieuw opstellen in gekozen taal", "Redraft in the chosen language"), Verb = CardVerbs.RedraftFeedback, Data = data(CardVerbs.RedraftFeedback) },
+            new ExecuteAction { Title = lang.Text("AfterMdoCards.checkAgain"), Verb = CardVerbs.CheckFeedback, Data = data(CardVerbs.CheckFeedback) },
+            new ExecuteAction { Title = lang.Text("AfterMdoCards.sendByEmail"), Verb = CardVerbs.SendFeedback, Data = data(CardVerbs.SendFeedback), Style = "positive" },
+            new ExecuteAction { Title = lang.Text("AfterMdoCards.discussedInPerson"), Verb = CardVerbs.FeedbackInPerson, Data = data(CardVerbs.FeedbackInPerson), AssociatedInputs = "None" },
+            new ExecuteAction { Title = lang.Text("AfterMdoCards.redraftInTheChosenLanguage"), Verb = CardVerbs.RedraftFeedback, Data = data(CardVerbs.RedraftFeedback) },
         ], lang);
     }
 
     private static Container CheckBlock(PlainLanguageReport report, Language lang)
     {
+        // The level is named in the card's language (the score itself comes from the letter's language rules).
+        var level = Readability.Label(report.Readability.Level, EvaluationCard.ToFeedback(lang));
+        var score = lang.Text("AfterMdoCards.readability2", ("score", report.Readability.Score), ("level", level));
         var items = new List<CardElement>
         {
-            new TextBlock
-            {
-                Text = lang.Pick($"Leesbaarheid: {report.Readability.Score:0} ({report.Readability.Label})", $"Readability: {report.Readability.Score:0} ({report.Readability.Label})"),
-                Weight = "Bolder",
-                Color = report.IsPlain ? "good" : "warning",
-            },
+            report.IsPlain ? new TextBlock { Text = score, Weight = "Bolder", Color = "good" } : MdoTexts.Warning(score),
         };
         items.AddRange(report.JargonHits.DistinctBy(h => h.Term).Take(10).Select(h => (CardElement)new TextBlock
         {
-            Text = lang.Pick($"Vakjargon: \"{h.Term}\" → schrijf \"{h.PlainAlternative}\"", $"Jargon: \"{h.Term}\" → write \"{h.PlainAlternative}\""),
+            Text = lang.Text("AfterMdoCards.jargonWrite", ("term", h.Term), ("plainAlternative", h.PlainAlternative)),
             Spacing = "None",
         }));
         if (report.LongSentences.Count > 0)
         {
             items.Add(new TextBlock
             {
-                Text = lang.Pick($"{report.LongSentences.Count} zin(nen) met meer dan 20 woorden: maak ze korter.", $"{report.LongSentences.Count} sentence(s) over 20 words: make them shorter."),
+                Text = lang.Text("AfterMdoCards.sentenceSOver20WordsMake", ("longSentencesCount", report.LongSentences.Count)),
                 Spacing = "None",
             });
         }
 
         if (report.LongWords.Count > 0)
         {
-            items.Add(MdoTexts.Subtle(lang.Pick("Lange woorden: ", "Long words: ") + string.Join(", ", report.LongWords.Select(w => w.Word).Distinct().Take(8))));
+            items.Add(MdoTexts.Subtle(lang.Text("AfterMdoCards.longWords") + string.Join(", ", report.LongWords.Select(w => w.Word).Distinct().Take(8))));
         }
 
         return new Container { Style = "emphasis", Spacing = "Medium", Items = items };
@@ -101,7 +97,7 @@ public static class FeedbackDraftCard
     private static AdaptiveCard Card(List<CardElement> body, List<CardAction>? actions, Language lang) => new()
     {
         Lang = MdoFormat.LangCode(lang),
-        FallbackText = lang.Pick("Terugkoppeling voor de ouders", "Feedback for the parents"),
+        FallbackText = lang.Text("AfterMdoCards.feedbackForTheParents2"),
         Body = body,
         Actions = actions,
     };

@@ -13,7 +13,7 @@ public static class LetterLanguageChoice
     public static ChoiceSetInput Build(FeedbackLanguage letter, Language lang) => new()
     {
         Id = InputIds.LetterLanguage,
-        Label = lang.Pick("Taal van de brief (de taal van het gezin)", "Language of the letter (the family's language)"),
+        Label = lang.Text("AfterMdoCards.languageOfTheLetterTheFamilys"),
         Style = "compact",
         Choices = [new Choice("Nederlands", "nl"), new Choice("English", "en")],
         Value = Code(letter),

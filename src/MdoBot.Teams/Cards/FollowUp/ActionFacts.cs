@@ -13,10 +13,10 @@ internal static class ActionFacts
     {
         Facts =
         [
-            new(lang.Pick("Actie", "Action"), a.Description),
-            .. withOwner ? (Fact[])[new(lang.Pick("Eigenaar", "Owner"), a.Owner.Name)] : [],
-            new(lang.Pick("Uiterlijk op", "Due by"), MdoFormat.Date(a.DueDate, lang)),
-            .. string.IsNullOrWhiteSpace(caseCode) ? (Fact[])[] : [new(lang.Pick("Casus", "Case"), caseCode)],
+            new(lang.Text("FollowUpCards.action"), a.Description),
+            .. withOwner ? (Fact[])[new(lang.Text("FollowUpCards.owner"), a.Owner.Name)] : [],
+            new(lang.Text("FollowUpCards.dueBy"), MdoFormat.Date(a.DueDate, lang)),
+            .. string.IsNullOrWhiteSpace(caseCode) ? (Fact[])[] : [new(lang.Text("FollowUpCards.case"), caseCode)],
             .. mdo.HasOwnTitle ? (Fact[])[new("MDO", mdo.Title)] : [], // "MDO: MDO" says nothing
         ],
     };

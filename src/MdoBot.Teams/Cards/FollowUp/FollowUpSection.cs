@@ -25,12 +25,12 @@ public static class FollowUpSection
         var today = MdoFormat.LocalDate(now, tz);
         var items = new List<CardElement>
         {
-            new TextBlock { Text = lang.Pick("Open acties van vorige keer", "Open actions from last time"), Weight = "Bolder" },
+            new TextBlock { Text = lang.Text("FollowUpCards.openActionsFromLastTime"), Weight = "Bolder" },
             new TextBlock
             {
                 Text = readOnly
-                    ? lang.Pick("Stand bij het afronden van dit MDO.", "Status when this MDO was closed.")
-                    : lang.Pick("Hoe staat het ervoor? De eigenaar of de voorzitter werkt de status bij.", "How are they doing? The owner or the chair updates the status."),
+                    ? lang.Text("FollowUpCards.statusWhenThisMdoWasClosed")
+                    : lang.Text("FollowUpCards.howAreTheyDoingTheOwner"),
                 IsSubtle = true,
                 Spacing = "None",
             },
@@ -47,7 +47,7 @@ public static class FollowUpSection
         if (open.Count > MaxRows)
         {
             var more = open.Count - MaxRows;
-            items.Add(new TextBlock { Text = lang.Pick($"En nog {more} open acties.", $"And {more} more open actions."), IsSubtle = true, Spacing = "Small" });
+            items.Add(new TextBlock { Text = lang.Text("FollowUpCards.andMoreOpenActions", ("more", more)), IsSubtle = true, Spacing = "Small" });
         }
 
         return new Container { Style = "emphasis", Items = items };
@@ -57,11 +57,13 @@ public static class FollowUpSection
     {
         var a = e.Action;
         var overdue = a.DueDate < today;
-        var line = MdoTexts.ActionLine(
-            CardBudget.Clip(a.Description, maxText), a.Owner.Name, a.DueDate, MdoTexts.ActionStatusText(a.Status, null, lang), lang);
+        var status = a.StillOpenAt is { } checkedAt
+            ? lang.Text("FollowUpCards.stillOpenUpdated", ("value", MdoFormat.Date(checkedAt, tz, lang)))
+            : MdoTexts.ActionStatusText(a.Status, null, lang);
+        var line = MdoTexts.ActionLine(CardBudget.Clip(a.Description, maxText), a.Owner.Name, a.DueDate, status, lang);
         return new TextBlock
         {
-            Text = $"• {line}{(overdue ? lang.Pick(" · verlopen", " · overdue") : "")} ({lang.Pick("MDO van", "MDO of")} {MdoFormat.Date(e.HeldAt, tz, lang)})",
+            Text = $"• {line}{(overdue ? lang.Text("FollowUpCards.overdue") : "")} ({lang.Text("FollowUpCards.mdoOf")} {MdoFormat.Date(e.HeldAt, tz, lang)})",
             Color = overdue ? "attention" : null,
             Spacing = "Small",
         };
@@ -72,9 +74,9 @@ public static class FollowUpSection
         Spacing = "Small",
         Actions =
         [
-            Button(current, c, e, CardVerbs.FollowUpDone, lang.Pick("Gedaan", "Done"), "positive"),
-            Button(current, c, e, CardVerbs.FollowUpStillOpen, lang.Pick("Loopt nog", "Still open"), null),
-            Button(current, c, e, CardVerbs.FollowUpDropped, lang.Pick("Vervallen", "Drop"), "destructive"),
+            Button(current, c, e, CardVerbs.FollowUpDone, lang.Text("FollowUpCards.done"), "positive"),
+            Button(current, c, e, CardVerbs.FollowUpStillOpen, lang.Text("FollowUpCards.stillOpen"), null),
+            Button(current, c, e, CardVerbs.FollowUpDropped, lang.Text("FollowUpCards.drop"), "destructive"),
         ],
     };
 

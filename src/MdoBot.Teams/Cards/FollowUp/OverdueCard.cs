@@ -16,11 +16,11 @@ public static class OverdueCard
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(a);
-        var title = lang.Pick("Actie niet op tijd afgerond", "Action not finished on time");
+        var title = lang.Text("FollowUpCards.actionNotFinishedOnTime");
         var due = MdoFormat.Date(a.DueDate, lang);
         var role = toChair
-            ? lang.Pick("Deze casus heeft geen regiehouder; daarom krijg jij als voorzitter dit bericht.", "This case has no case lead, so you get this message as the chair.")
-            : lang.Pick("Als regiehouder kun je navragen hoe het ervoor staat.", "As the case lead you may want to check how it is going.");
+            ? lang.Text("FollowUpCards.thisCaseHasNoCaseLead")
+            : lang.Text("FollowUpCards.asTheCaseLeadYouMay");
         return new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(lang),
@@ -30,9 +30,7 @@ public static class OverdueCard
                 new TextBlock { Text = title, Size = "Medium", Weight = "Bolder", Color = "attention" },
                 new TextBlock
                 {
-                    Text = lang.Pick(
-                        $"{a.Owner.Name} heeft deze actie nog niet als gedaan gemarkeerd; de deadline was {due}. {role}",
-                        $"{a.Owner.Name} has not marked this action done yet; it was due {due}. {role}"),
+                    Text = lang.Text("FollowUpCards.hasNotMarkedThisActionDone", ("ownerName", a.Owner.Name), ("due", due), ("role", role)),
                     Spacing = "Small",
                 },
                 ActionFacts.For(mdo, a, caseCode, lang, withOwner: true),

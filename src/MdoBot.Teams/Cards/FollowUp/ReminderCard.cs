@@ -32,7 +32,7 @@ public static class ReminderCard
             Actions = open
                 ? [new ExecuteAction
                 {
-                    Title = lang.Pick("Gedaan", "Done"),
+                    Title = lang.Text("FollowUpCards.done"),
                     Verb = CardVerbs.MarkActionDone,
                     Style = "positive",
                     Data = new ActionCardData(CardVerbs.MarkActionDone, mdo.Id, a.Id),
@@ -44,35 +44,31 @@ public static class ReminderCard
 
     private static string Title(MdoAction a, ReminderKind kind, Language lang) => a.Status switch
     {
-        ActionStatus.Confirmed when kind == ReminderKind.DueToday => lang.Pick("Je actie moet vandaag klaar zijn", "Your action is due today"),
-        ActionStatus.Confirmed => lang.Pick(
-            $"Herinnering: je actie moet uiterlijk {MdoFormat.Date(a.DueDate, lang)} klaar zijn",
-            $"Reminder: your action is due {MdoFormat.Date(a.DueDate, lang)}"),
-        ActionStatus.Done => lang.Pick("Actie afgerond", "Action done"),
-        ActionStatus.Dropped => lang.Pick("Actie vervallen", "Action dropped"),
-        _ => lang.Pick("Actie", "Action"),
+        ActionStatus.Confirmed when kind == ReminderKind.DueToday => lang.Text("FollowUpCards.yourActionIsDueToday"),
+        ActionStatus.Confirmed => lang.Text("FollowUpCards.reminderYourActionIsDue", ("value", MdoFormat.Date(a.DueDate, lang))),
+        ActionStatus.Done => lang.Text("FollowUpCards.actionDone"),
+        ActionStatus.Dropped => lang.Text("FollowUpCards.actionDropped"),
+        _ => lang.Text("FollowUpCards.action"),
     };
 
     private static TextBlock Status(MdoAction a, Language lang, TimeZoneInfo tz) => a.Status switch
     {
         ActionStatus.Confirmed => new TextBlock
         {
-            Text = lang.Pick(
-                "Klaar? Druk op Gedaan; de actiekaart in de vergaderchat wordt dan voor iedereen bijgewerkt.",
-                "Finished? Press Done; the action card in the meeting chat is then updated for everyone."),
+            Text = lang.Text("FollowUpCards.finishedPressDoneTheActionCard"),
             IsSubtle = true,
         },
         ActionStatus.Done => new TextBlock
         {
-            Text = "✓ " + lang.Pick("Gedaan", "Done") + (a.DoneAt is { } done ? lang.Pick(" op ", " on ") + MdoFormat.Date(done, tz, lang) : ""),
+            Text = "✓ " + lang.Text("FollowUpCards.done") + (a.DoneAt is { } done ? lang.Text("FollowUpCards.on") + MdoFormat.Date(done, tz, lang) : ""),
             Color = "good",
             Weight = "Bolder",
         },
         ActionStatus.Dropped => new TextBlock
         {
-            Text = lang.Pick("Vervallen", "Dropped") + (a.DoneAt is { } dropped ? lang.Pick(" op ", " on ") + MdoFormat.Date(dropped, tz, lang) : ""),
+            Text = lang.Text("FollowUpCards.dropped") + (a.DoneAt is { } dropped ? lang.Text("FollowUpCards.on") + MdoFormat.Date(dropped, tz, lang) : ""),
             IsSubtle = true,
         },
-        _ => new TextBlock { Text = lang.Pick("Deze actie staat niet meer open.", "This action is no longer open."), IsSubtle = true },
+        _ => new TextBlock { Text = lang.Text("FollowUpCards.thisActionIsNoLongerOpen"), IsSubtle = true },
     };
 }

@@ -23,8 +23,8 @@ public static class ActionCard
             new TextBlock
             {
                 Text = proposed
-                    ? lang.Pick($"{mention.Text}, wil je deze actie bevestigen?", $"{mention.Text}, will you confirm this action?")
-                    : lang.Pick($"Actie voor {mention.Text}", $"Action for {mention.Text}"),
+                    ? lang.Text("MdoCards.willYouConfirmThisAction", ("text", mention.Text))
+                    : lang.Text("MdoCards.actionFor", ("text", mention.Text)),
                 Size = "Medium",
                 Weight = "Bolder",
             },
@@ -32,9 +32,9 @@ public static class ActionCard
             {
                 Facts =
                 [
-                    new(lang.Pick("Actie", "Action"), a.Description),
-                    new(lang.Pick("Uiterlijk op", "Due by"), MdoFormat.Date(a.DueDate, lang)),
-                    .. string.IsNullOrWhiteSpace(caseCode) ? (Fact[])[] : [new(lang.Pick("Casus", "Case"), caseCode)],
+                    new(lang.Text("MdoCards.action"), a.Description),
+                    new(lang.Text("MdoCards.dueBy"), MdoFormat.Date(a.DueDate, lang)),
+                    .. string.IsNullOrWhiteSpace(caseCode) ? (Fact[])[] : [new(lang.Text("MdoCards.case"), caseCode)],
                     .. mdo.HasOwnTitle ? (Fact[])[new("MDO", mdo.Title)] : [], // "MDO: MDO" says nothing
                 ],
             },
@@ -43,7 +43,7 @@ public static class ActionCard
         return new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(lang),
-            FallbackText = lang.Pick($"Actie voor {a.Owner.Name}: {a.Description}", $"Action for {a.Owner.Name}: {a.Description}"),
+            FallbackText = lang.Text("MdoCards.actionFor2", ("ownerName", a.Owner.Name), ("description", a.Description)),
             Body = body,
             Actions = proposed ? Buttons(mdo, a, lang) : null,
             MsTeams = new TeamsCardProperties { Width = "Full", Entities = [mention] },
@@ -57,61 +57,59 @@ public static class ActionCard
         {
             ActionStatus.Proposed => new TextBlock
             {
-                Text = lang.Pick($"Alleen {owner} kan deze actie bevestigen of afwijzen.", $"Only {owner} can confirm or decline this action."),
+                Text = lang.Text("MdoCards.onlyCanConfirmOrDeclineThis", ("owner", owner)),
                 IsSubtle = true,
             },
             ActionStatus.Confirmed => new TextBlock
             {
-                Text = "✓ " + lang.Pick($"Bevestigd door {owner}", $"Confirmed by {owner}") + When(a.RespondedAt, lang, tz),
+                Text = "✓ " + lang.Text("MdoCards.confirmedBy", ("owner", owner)) + When(a.RespondedAt, lang, tz),
                 Color = "good",
                 Weight = "Bolder",
             },
             ActionStatus.Declined => new TextBlock
             {
-                Text = lang.Pick(
-                    $"Niet haalbaar volgens {owner}: {a.DeclineReason}. Terug naar de voorzitter.",
-                    $"Not feasible according to {owner}: {a.DeclineReason}. Back to the chair."),
+                Text = lang.Text("MdoCards.notFeasibleAccordingToBackTo", ("owner", owner), ("declineReason", a.DeclineReason)),
                 Color = "attention",
                 Weight = "Bolder",
             },
             ActionStatus.Reassigned => new TextBlock
             {
-                Text = lang.Pick("Overgedragen", "Reassigned")
-                    + (mdo.FindAction(a.ReassignedTo) is { } replacement ? lang.Pick(" aan ", " to ") + replacement.Owner.Name : ""),
+                Text = lang.Text("MdoCards.reassigned")
+                    + (mdo.FindAction(a.ReassignedTo) is { } replacement ? lang.Text("MdoCards.to") + replacement.Owner.Name : ""),
                 IsSubtle = true,
             },
             ActionStatus.Dropped => new TextBlock
             {
-                Text = lang.Pick("Vervallen", "Dropped") + (a.DoneAt is { } dropped ? lang.Pick(" op ", " on ") + MdoFormat.Date(dropped, tz, lang) : ""),
+                Text = lang.Text("MdoCards.dropped") + (a.DoneAt is { } dropped ? lang.Text("MdoCards.on") + MdoFormat.Date(dropped, tz, lang) : ""),
                 IsSubtle = true,
             },
             _ => new TextBlock
             {
-                Text = "✓ " + lang.Pick("Gedaan", "Done") + (a.DoneAt is { } done ? lang.Pick(" op ", " on ") + MdoFormat.Date(done, tz, lang) : ""),
+                Text = "✓ " + lang.Text("MdoCards.done") + (a.DoneAt is { } done ? lang.Text("MdoCards.on") + MdoFormat.Date(done, tz, lang) : ""),
                 Color = "good",
             },
         };
     }
 
     private static string When(DateTimeOffset? at, Language lang, TimeZoneInfo tz) =>
-        at is { } moment ? lang.Pick(" op ", " on ") + MdoFormat.DateTime(moment, tz, lang) : "";
+        at is { } moment ? lang.Text("MdoCards.on") + MdoFormat.DateTime(moment, tz, lang) : "";
 
     private static List<CardAction> Buttons(MdoMeeting mdo, MdoAction a, Language lang) =>
     [
-        MdoButtons.Action(mdo, CardVerbs.ConfirmAction, lang.Pick("Bevestigen", "Confirm"), a.Id, style: "positive"),
+        MdoButtons.Action(mdo, CardVerbs.ConfirmAction, lang.Text("MdoCards.confirm"), a.Id, style: "positive"),
         MdoButtons.ShowCard(
-            lang.Pick("Dit lukt niet", "Can't do this"),
+            lang.Text("MdoCards.cantDoThis"),
             [
                 new TextInput
                 {
                     Id = InputIds.DeclineReason,
-                    Label = lang.Pick("Waarom lukt het niet?", "Why can't you do it?"),
+                    Label = lang.Text("MdoCards.whyCantYouDoIt"),
                     IsMultiline = true,
                     MaxLength = MdoLimits.DeclineReasonMaxLength,
                     IsRequired = true,
-                    ErrorMessage = lang.Pick("Geef een reden.", "Give a reason."),
+                    ErrorMessage = lang.Text("MdoCards.giveAReason"),
                 },
-                new ActionSet { Actions = [MdoButtons.Action(mdo, CardVerbs.DeclineAction, lang.Pick("Versturen", "Send"), a.Id, style: "destructive", withInputs: true)] },
+                new ActionSet { Actions = [MdoButtons.Action(mdo, CardVerbs.DeclineAction, lang.Text("MdoCards.send"), a.Id, style: "destructive", withInputs: true)] },
             ]),
     ];
 }

@@ -37,7 +37,7 @@ public static class AgendaEditorCard
             body.Add(MdoTexts.Attention(notice));
         }
 
-        body.Add(MdoTexts.Title(lang.Pick("Agenda", "Agenda")));
+        body.Add(MdoTexts.Title(lang.Text("MdoCards.agenda")));
         body.Add(new TextBlock { Text = mdo.Title, Weight = "Bolder", Spacing = "None" });
         if (ScheduleLine(mdo, lang, tz) is { } schedule)
         {
@@ -50,14 +50,14 @@ public static class AgendaEditorCard
         }
         else
         {
-            body.Add(MdoTexts.Subtle(lang.Pick("Dit MDO is afgerond; de agenda kan niet meer worden gewijzigd.", "This MDO is closed; the agenda can no longer be changed.")));
+            body.Add(MdoTexts.Subtle(lang.Text("MdoCards.thisMdoIsClosedTheAgenda")));
         }
 
         if (mdo.Cases.Count == 0)
         {
             body.Add(new TextBlock
             {
-                Text = lang.Pick("Nog geen casussen. Voeg er een toe met 'Casus toevoegen'.", "No cases yet. Add one with 'Add case'."),
+                Text = lang.Text("MdoCards.noCasesYetAddOneWith"),
                 IsSubtle = true,
             });
         }
@@ -77,7 +77,7 @@ public static class AgendaEditorCard
         return new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(lang),
-            FallbackText = lang.Pick($"Agenda van {mdo.Title}", $"Agenda of {mdo.Title}"),
+            FallbackText = lang.Text("MdoCards.agendaOf", ("title", mdo.Title)),
             Body = body,
             Actions = closed ? null : Buttons(mdo, members, lang, editing is null),
         };
@@ -86,7 +86,7 @@ public static class AgendaEditorCard
     /// <summary>"Gepland op 12-3-2026 om 14:00", when the meeting's schedule is known.</summary>
     internal static string? ScheduleLine(MdoMeeting mdo, Language lang, TimeZoneInfo tz) =>
         mdo.ScheduledStart is { } start
-            ? lang.Pick("Vergadering: ", "Meeting: ") + MdoFormat.DateTime(start, tz, lang)
+            ? lang.Text("MdoCards.meeting") + MdoFormat.DateTime(start, tz, lang)
               + (mdo.ScheduledEnd is { } end ? $"–{MdoFormat.Time(end, tz)}" : "")
             : null;
 
@@ -98,9 +98,9 @@ public static class AgendaEditorCard
             var form = CaseFormInputs.Build(members, lang, existing: null);
             form.Add(new ActionSet
             {
-                Actions = [MdoButtons.Agenda(mdo, CardVerbs.AddCase, lang.Pick("Toevoegen", "Add"), style: "positive", withInputs: true)],
+                Actions = [MdoButtons.Agenda(mdo, CardVerbs.AddCase, lang.Text("MdoCards.add"), style: "positive", withInputs: true)],
             });
-            actions.Add(MdoButtons.ShowCard(lang.Pick("Casus toevoegen", "Add case"), form));
+            actions.Add(MdoButtons.ShowCard(lang.Text("MdoCards.addCase"), form));
         }
 
         if (mdo.State == MdoState.Planned && mdo.Cases.Count > 0)
@@ -108,8 +108,8 @@ public static class AgendaEditorCard
             actions.Add(MdoButtons.Start(mdo, lang));
         }
 
-        actions.Add(MdoButtons.Agenda(mdo, CardVerbs.PrepareInPrivate, lang.Pick("Voorbereiden in privéchat", "Prepare in private chat")));
-        actions.Add(MdoButtons.Agenda(mdo, CardVerbs.Publish, lang.Pick("Publiceren in de vergadering", "Publish in the meeting")));
+        actions.Add(MdoButtons.Agenda(mdo, CardVerbs.PrepareInPrivate, lang.Text("MdoCards.prepareInPrivateChat")));
+        actions.Add(MdoButtons.Agenda(mdo, CardVerbs.Publish, lang.Text("MdoCards.publishInTheMeeting")));
         return actions;
     }
 }

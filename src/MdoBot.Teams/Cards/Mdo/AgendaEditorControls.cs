@@ -26,7 +26,7 @@ internal static class AgendaEditorControls
                 new ChoiceSetInput
                 {
                     Id = AgendaEditorCard.CasePickerInputId,
-                    Label = lang.Pick("Casus wijzigen", "Change a case"),
+                    Label = lang.Text("MdoCards.changeACase"),
                     Style = "compact",
                     Choices = [.. planned.Select(c => new Choice(c.Code, c.Id))],
                     Value = planned[0].Id,
@@ -37,8 +37,8 @@ internal static class AgendaEditorControls
                     [
                         MdoButtons.Agenda(mdo, CardVerbs.MoveCase, "↑", direction: "up", withInputs: true),
                         MdoButtons.Agenda(mdo, CardVerbs.MoveCase, "↓", direction: "down", withInputs: true),
-                        MdoButtons.Agenda(mdo, CardVerbs.EditCaseForm, lang.Pick("Bewerken", "Edit"), withInputs: true),
-                        MdoButtons.Agenda(mdo, CardVerbs.RemoveCase, lang.Pick("Verwijderen", "Remove"), style: "destructive", withInputs: true),
+                        MdoButtons.Agenda(mdo, CardVerbs.EditCaseForm, lang.Text("MdoCards.edit"), withInputs: true),
+                        MdoButtons.Agenda(mdo, CardVerbs.RemoveCase, lang.Text("MdoCards.remove"), style: "destructive", withInputs: true),
                     ],
                 },
             ],
@@ -49,11 +49,11 @@ internal static class AgendaEditorControls
         new NumberInput
         {
             Id = InputIds.MeetingLength,
-            Label = lang.Pick("Vergaderduur in minuten", "Meeting length in minutes"),
+            Label = lang.Text("MdoCards.meetingLengthInMinutes"),
             Min = MdoLimits.MinMeetingMinutes,
             Max = MdoLimits.MaxMeetingMinutes,
             Value = mdo.FitCheck().MeetingMinutes,
-            ErrorMessage = lang.Pick("Kies 15 tot 480 minuten.", "Choose 15 to 480 minutes."),
+            ErrorMessage = lang.Text("MdoCards.choose15To480Minutes"),
         },
-        MdoButtons.Agenda(mdo, CardVerbs.SetMeetingLength, lang.Pick("Instellen", "Set"), withInputs: true));
+        MdoButtons.Agenda(mdo, CardVerbs.SetMeetingLength, lang.Text("MdoCards.set"), withInputs: true));
 }

@@ -32,8 +32,8 @@ internal static class AgendaEditorRows
             {
                 Actions =
                 [
-                    MdoButtons.Agenda(mdo, CardVerbs.SaveCase, lang.Pick("Opslaan", "Save"), c.Id, style: "positive", withInputs: true),
-                    MdoButtons.Agenda(mdo, CardVerbs.OpenAgenda, lang.Pick("Annuleren", "Cancel")),
+                    MdoButtons.Agenda(mdo, CardVerbs.SaveCase, lang.Text("MdoCards.save"), c.Id, style: "positive", withInputs: true),
+                    MdoButtons.Agenda(mdo, CardVerbs.OpenAgenda, lang.Text("MdoCards.cancel")),
                 ],
             });
             return new Container { Separator = true, Style = "emphasis", Items = items };
@@ -61,15 +61,24 @@ internal static class AgendaEditorRows
             buttons.Add(MdoButtons.Agenda(mdo, CardVerbs.MoveCase, "↓", c.Id, "down"));
         }
 
-        buttons.Add(MdoButtons.Agenda(mdo, CardVerbs.EditCaseForm, lang.Pick("Bewerken", "Edit"), c.Id));
-        buttons.Add(MdoButtons.Agenda(mdo, CardVerbs.RemoveCase, lang.Pick("Verwijderen", "Remove"), c.Id, style: "destructive"));
+        buttons.Add(MdoButtons.Agenda(mdo, CardVerbs.EditCaseForm, lang.Text("MdoCards.edit"), c.Id));
+        buttons.Add(RemoveWithConfirm(mdo, c, lang));
         return buttons;
     }
 
+    /// <summary>A quiet "Remove…" that first asks; only the confirm button inside removes the case.</summary>
+    private static ShowCardAction RemoveWithConfirm(MdoMeeting mdo, MdoCase c, Language lang) =>
+        MdoButtons.ShowCard(
+            lang.Text("MdoCards.remove2"),
+            [
+                new TextBlock { Text = lang.Text("MdoCards.takeOffTheAgendaWhatWas", ("code", c.Code)) },
+                new ActionSet { Actions = [MdoButtons.Agenda(mdo, CardVerbs.RemoveCase, lang.Text("MdoCards.yesRemove"), c.Id, style: "destructive")] },
+            ]);
+
     private static string StatusSuffix(MdoCase c, Language lang) => c.Status switch
     {
-        CaseStatus.Current => lang.Pick(" · ▶ nu", " · ▶ now"),
-        CaseStatus.Done => lang.Pick(" · ✓ besproken", " · ✓ discussed"),
+        CaseStatus.Current => lang.Text("MdoCards.now"),
+        CaseStatus.Done => lang.Text("MdoCards.discussed"),
         _ => "",
     };
 
@@ -78,12 +87,12 @@ internal static class AgendaEditorRows
         var parts = new List<string>();
         if (c.Presenter is { } presenter)
         {
-            parts.Add(lang.Pick("Inbrenger: ", "Presenter: ") + presenter.Name);
+            parts.Add(lang.Text("MdoCards.presenter") + presenter.Name);
         }
 
         if (c.ParentsJoin)
         {
-            parts.Add(lang.Pick("ouders sluiten aan", "parents join"));
+            parts.Add(lang.Text("MdoCards.parentsJoin"));
         }
 
         return string.Join(" · ", parts);

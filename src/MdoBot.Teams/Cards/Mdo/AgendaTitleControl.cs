@@ -12,12 +12,12 @@ internal static class AgendaTitleControl
         new TextInput
         {
             Id = InputIds.Title,
-            Label = lang.Pick("Titel van het MDO", "Title of the MDO"),
+            Label = lang.Text("MdoCards.titleOfTheMdo"),
             Value = mdo.HasOwnTitle ? mdo.Title : null,
-            Placeholder = lang.Pick("Bijvoorbeeld: MDO Jeugd Noord", "For example: MDO Youth North"),
+            Placeholder = lang.Text("MdoCards.forExampleMdoYouthNorth"),
             MaxLength = MdoLimits.TitleMaxLength,
         },
-        MdoButtons.Agenda(mdo, CardVerbs.SetTitle, lang.Pick("Opslaan", "Save"), withInputs: true));
+        MdoButtons.Agenda(mdo, CardVerbs.SetTitle, lang.Text("MdoCards.save"), withInputs: true));
 
     /// <summary>One input with its button beside it, on a separated row of the editor.</summary>
     public static ColumnSet InputRow(CardElement input, CardAction button) => new()

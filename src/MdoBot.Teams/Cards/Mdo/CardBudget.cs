@@ -15,7 +15,7 @@ public static class CardBudget
     /// The size with every non-ASCII character escaped (\uXXXX): never less than the UTF-8 size on
     /// the wire, whichever JSON encoder a sender uses.
     /// </summary>
-    public static int Size(AdaptiveCard card) => CardJson.ToNode(card).ToJsonString().Length;
+    public static int Size(AdaptiveCard card) => CardJson.EscapedSize(card);
 
     /// <summary>The first of <paramref name="levels"/> renderings (0 = full) that fits; else the most compact one.</summary>
     public static AdaptiveCard Fit(int levels, Func<int, AdaptiveCard> build)

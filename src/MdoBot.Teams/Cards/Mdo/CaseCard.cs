@@ -7,10 +7,10 @@ using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 namespace MdoBot.Teams.Cards.Mdo;
 
 /// <summary>
-/// One case during the meeting: the question and the family's view, the clock, the shared goal,
-/// decisions and case lead (a form), who does what (actions, with reassigning declined ones),
-/// and Extend / Next while it is the current case. Read-only once the MDO is closed. Shown texts
-/// (never the prefilled inputs) are shortened when the card would not fit.
+/// One case during the meeting: the clock and the controls (Add action, and Extend / Next while it is the current
+/// case) at the top; the question; the family's view and the actions (with reassigning declined ones) each behind a
+/// show/hide toggle (the actions open when one waits to be reassigned); the shared goal, decisions and case lead (a
+/// form). Read-only once the MDO is closed. Shown texts (never the prefilled inputs) are shortened when the card would not fit.
 /// </summary>
 public static class CaseCard
 {
@@ -39,35 +39,41 @@ public static class CaseCard
             MdoTexts.Title(c.Code),
             MdoTexts.Subtle(SubTitle(c, lang)),
             TimeLine(c, clock, lang, now),
-            MdoTexts.Heading(lang.Pick("Vraag", "Question")),
-            new TextBlock { Text = CardBudget.ClipOrNull(c.Question, layout.MaxText) ?? lang.Pick("Geen vraag ingevuld.", "No question entered."), IsSubtle = c.Question is null, Spacing = "Small" },
-            MdoTexts.Heading(lang.Pick("Perspectief van het gezin", "The family's view")),
-            FamilyView(c.FamilyView, lang, layout.MaxText),
         };
-        if (openFromLastTime is { Count: > 0 })
+        if (!closed)
         {
-            body.Insert(3, FollowUpSection.Build(mdo, c, openFromLastTime, lang, now, tz, layout.MaxText)); // after title, status and time
+            body.Add(new ActionSet { Actions = Buttons(mdo, c, members, lang, now, tz) });
         }
 
+        if (openFromLastTime is { Count: > 0 })
+        {
+            body.Add(FollowUpSection.Build(mdo, c, openFromLastTime, lang, now, tz, layout.MaxText));
+        }
+
+        body.Add(MdoTexts.Heading(lang.Text("MdoCards.question")));
+        body.Add(new TextBlock { Text = CardBudget.ClipOrNull(c.Question, layout.MaxText) ?? lang.Text("MdoCards.noQuestionEntered"), IsSubtle = c.Question is null, Spacing = "Small" });
+        body.AddRange(CaseCardSections.Collapsible(
+            "family-" + c.Id, lang.Text("MdoCards.theFamilysView"), [FamilyView(c.FamilyView, lang, layout.MaxText)], open: false, lang));
         if (closed)
         {
-            body.Add(MdoTexts.Heading(lang.Pick("Uitkomst", "Outcome")));
+            body.Add(MdoTexts.Heading(lang.Text("MdoCards.outcome")));
             body.Add(new FactSet { Facts = CaseOutcome.Facts(CardBudget.ClipOrNull(c.SharedGoal, layout.MaxText), CardBudget.ClipOrNull(c.Decisions, layout.MaxText), c.CaseLead, lang) });
-            body.Add(MdoTexts.Subtle(lang.Pick("Dit MDO is afgerond; deze casus kan niet meer worden gewijzigd.", "This MDO is closed; this case can no longer be changed.")));
+            body.Add(MdoTexts.Subtle(lang.Text("MdoCards.thisMdoIsClosedThisCase")));
         }
         else
         {
             body.AddRange(CaseOutcome.Inputs(mdo, c, members, lang));
         }
 
-        body.Add(MdoTexts.Heading(lang.Pick("Acties — wie doet wat", "Actions — who does what")));
-        body.AddRange(CaseCardActions.List(mdo, c, members, lang, closed, layout));
+        var waitsForReassign = !closed && c.Actions.Any(a => a.Status == ActionStatus.Declined);
+        body.AddRange(CaseCardSections.Collapsible(
+            "actions-" + c.Id, lang.Text("MdoCards.actionsWhoDoesWhat2", ("actionsCount", c.Actions.Count)),
+            [.. CaseCardActions.List(mdo, c, members, lang, closed, layout)], waitsForReassign, lang));
         return new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(lang),
-            FallbackText = lang.Pick($"Casus {c.Code}", $"Case {c.Code}"),
+            FallbackText = lang.Text("MdoCards.case2", ("code", c.Code)),
             Body = body,
-            Actions = closed ? null : Buttons(mdo, c, members, lang, now, tz),
         };
     }
 
@@ -76,41 +82,41 @@ public static class CaseCard
         var parts = new List<string> { MdoTexts.CaseStatusText(c.Status, lang) };
         if (c.Presenter is { } presenter)
         {
-            parts.Add(lang.Pick("inbrenger: ", "presenter: ") + presenter.Name);
+            parts.Add(lang.Text("MdoCards.presenter2") + presenter.Name);
         }
 
         if (c.ParentsJoin)
         {
-            parts.Add(lang.Pick("ouders sluiten aan", "parents join"));
+            parts.Add(lang.Text("MdoCards.parentsJoin"));
         }
 
         return string.Join(" · ", parts);
     }
 
-    private static TextBlock TimeLine(MdoCase c, CaseClock? clock, Language lang, DateTimeOffset now)
+    private static CardElement TimeLine(MdoCase c, CaseClock? clock, Language lang, DateTimeOffset now)
     {
-        var prefix = lang.Pick("Tijd: ", "Time: ");
+        var prefix = lang.Text("MdoCards.time");
         if (c.Status == CaseStatus.Current && clock is not null && clock.CaseId == c.Id)
         {
             var text = prefix + MdoFormat.Minutes(clock.Minutes(now), lang);
             return clock.IsOver(now)
-                ? new TextBlock { Text = text + lang.Pick(" — de tijd is om", " — time is up"), Color = "attention", Weight = "Bolder" }
-                : new TextBlock { Text = text, Color = clock.IsWarning(now) ? "warning" : "accent", Weight = "Bolder" };
+                ? new TextBlock { Text = text + lang.Text("MdoCards.timeIsUp"), Color = "attention", Weight = "Bolder" }
+                : clock.IsWarning(now) ? MdoTexts.Warning(text) : new TextBlock { Text = text, Color = "accent", Weight = "Bolder" };
         }
 
         return c.Status == CaseStatus.Done
             ? new TextBlock { Text = prefix + MdoFormat.Minutes(MdoFormat.UsedMinutes(c), c.PlannedMinutes, lang) }
-            : new TextBlock { Text = prefix + lang.Pick($"{c.PlannedMinutes} min gepland", $"{c.PlannedMinutes} min planned") };
+            : new TextBlock { Text = prefix + lang.Text("MdoCards.minPlanned", ("plannedMinutes", c.PlannedMinutes)) };
     }
 
     private static CardElement FamilyView(FamilyView view, Language lang, int maxText)
     {
         var facts = new List<Fact>();
-        Add(facts, lang.Pick("Wil", "Wants"), CardBudget.ClipOrNull(view.WhatTheyWant, maxText));
-        Add(facts, lang.Pick("Kan zelf", "Can do themselves"), CardBudget.ClipOrNull(view.WhatTheyCanDoThemselves, maxText));
-        Add(facts, lang.Pick("Heeft nodig", "Needs"), CardBudget.ClipOrNull(view.WhatTheyNeed, maxText));
+        Add(facts, lang.Text("MdoCards.wants"), CardBudget.ClipOrNull(view.WhatTheyWant, maxText));
+        Add(facts, lang.Text("MdoCards.canDoThemselves"), CardBudget.ClipOrNull(view.WhatTheyCanDoThemselves, maxText));
+        Add(facts, lang.Text("MdoCards.needs"), CardBudget.ClipOrNull(view.WhatTheyNeed, maxText));
         return facts.Count == 0
-            ? new TextBlock { Text = lang.Pick("nog niet ingevuld", "not filled in yet"), IsSubtle = true, Spacing = "Small" }
+            ? new TextBlock { Text = lang.Text("MdoCards.notFilledInYet"), IsSubtle = true, Spacing = "Small" }
             : new FactSet { Facts = facts, Spacing = "Small" };
     }
 

@@ -12,7 +12,7 @@ internal static class CaseCardActions
     {
         if (c.Actions.Count == 0)
         {
-            return [new TextBlock { Text = lang.Pick("Nog geen acties.", "No actions yet."), IsSubtle = true, Spacing = "Small" }];
+            return [new TextBlock { Text = lang.Text("MdoCards.noActionsYet"), IsSubtle = true, Spacing = "Small" }];
         }
 
         var reassignable = closed ? [] : c.Actions.Where(a => a.Status == ActionStatus.Declined).Take(layout.MaxReassignRows).ToList();
@@ -29,35 +29,35 @@ internal static class CaseCardActions
 
     public static ShowCardAction AddActionForm(MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang, DateOnly today) =>
         MdoButtons.ShowCard(
-            lang.Pick("Actie toevoegen", "Add action"),
+            lang.Text("MdoCards.addAction"),
             [
                 new ChoiceSetInput
                 {
                     Id = InputIds.ActionOwner,
-                    Label = lang.Pick("Wie doet het?", "Who does it?"),
+                    Label = lang.Text("MdoCards.whoDoesIt"),
                     Style = "compact",
-                    Placeholder = lang.Pick("Kies een deelnemer", "Choose a participant"),
+                    Placeholder = lang.Text("MdoCards.chooseAParticipant"),
                     Choices = MdoButtons.Members(members),
                     IsRequired = true,
-                    ErrorMessage = lang.Pick("Kies wie de actie doet.", "Choose who does the action."),
+                    ErrorMessage = lang.Text("MdoCards.chooseWhoDoesTheAction"),
                 },
                 new TextInput
                 {
                     Id = InputIds.ActionText,
-                    Label = lang.Pick("Wat gebeurt er?", "What will be done?"),
+                    Label = lang.Text("MdoCards.whatWillBeDone"),
                     MaxLength = MdoLimits.ActionDescriptionMaxLength,
                     IsRequired = true,
-                    ErrorMessage = lang.Pick("Beschrijf de actie.", "Describe the action."),
+                    ErrorMessage = lang.Text("MdoCards.describeTheAction"),
                 },
                 new DateInput
                 {
                     Id = InputIds.ActionDue,
-                    Label = lang.Pick("Uiterlijk op", "Due by"),
+                    Label = lang.Text("MdoCards.dueBy"),
                     Min = MdoFormat.InputDate(today),
                     IsRequired = true,
-                    ErrorMessage = lang.Pick("Kies een datum vanaf vandaag.", "Choose a date from today."),
+                    ErrorMessage = lang.Text("MdoCards.chooseADateFromToday"),
                 },
-                new ActionSet { Actions = [MdoButtons.Case(mdo, CardVerbs.AddAction, lang.Pick("Actie voorstellen", "Propose action"), c.Id, style: "positive")] },
+                new ActionSet { Actions = [MdoButtons.Case(mdo, CardVerbs.AddAction, lang.Text("MdoCards.proposeAction"), c.Id, style: "positive")] },
             ]);
 
     private static TextBlock LineBlock(MdoAction a, Language lang, int maxText) => new()
@@ -86,10 +86,10 @@ internal static class CaseCardActions
                     {
                         Id = CaseCard.NewOwnerInputId(a.Id),
                         Label = clipped is { } max
-                            ? lang.Pick($"Wie neemt '{CardBudget.Clip(a.Description, max)}' over?", $"Who takes over '{CardBudget.Clip(a.Description, max)}'?")
-                            : lang.Pick("Wie neemt het over?", "Who takes it over?"),
+                            ? lang.Text("MdoCards.whoTakesOver", ("value", CardBudget.Clip(a.Description, max)))
+                            : lang.Text("MdoCards.whoTakesItOver"),
                         Style = "compact",
-                        Placeholder = lang.Pick("Kies een deelnemer", "Choose a participant"),
+                        Placeholder = lang.Text("MdoCards.chooseAParticipant"),
                         Choices = MdoButtons.Members([.. members.Where(m => m.Id != a.Owner.Id)]),
                     },
                 ],
@@ -98,7 +98,7 @@ internal static class CaseCardActions
             {
                 Width = "auto",
                 VerticalContentAlignment = "Bottom",
-                Items = [new ActionSet { Actions = [MdoButtons.Case(mdo, CardVerbs.ReassignAction, lang.Pick("Overdragen", "Reassign"), c.Id, a.Id)] }],
+                Items = [new ActionSet { Actions = [MdoButtons.Case(mdo, CardVerbs.ReassignAction, lang.Text("MdoCards.reassign"), c.Id, a.Id)] }],
             },
         ],
     };

@@ -15,17 +15,17 @@ internal static class CaseFormInputs
             new TextInput
             {
                 Id = InputIds.Code,
-                Label = lang.Pick("Casuscode (geen naam of BSN)", "Case code (no name or citizen service number)"),
-                Placeholder = lang.Pick("bijv. Gezin A", "e.g. Family A"),
+                Label = lang.Text("MdoCards.caseCodeNoNameOrCitizen"),
+                Placeholder = lang.Text("MdoCards.eGFamilyA"),
                 IsRequired = true,
-                ErrorMessage = lang.Pick("Vul een casuscode in.", "Enter a case code."),
+                ErrorMessage = lang.Text("MdoCards.enterACaseCode"),
                 MaxLength = MdoLimits.CodeMaxLength,
                 Value = existing?.Code,
             },
             new TextInput
             {
                 Id = InputIds.Question,
-                Label = lang.Pick("Vraag aan het MDO", "Question for the MDO"),
+                Label = lang.Text("MdoCards.questionForTheMdo"),
                 IsMultiline = true,
                 MaxLength = MdoLimits.QuestionMaxLength,
                 Value = existing?.Question,
@@ -33,16 +33,16 @@ internal static class CaseFormInputs
             new ChoiceSetInput
             {
                 Id = InputIds.Presenter,
-                Label = lang.Pick("Inbrenger", "Presenter"),
+                Label = lang.Text("MdoCards.presenter3"),
                 Style = "compact",
-                Placeholder = lang.Pick("Kies een deelnemer", "Choose a participant"),
+                Placeholder = lang.Text("MdoCards.chooseAParticipant"),
                 Choices = MdoButtons.Members(members, existing?.Presenter),
                 Value = existing?.Presenter?.Id,
             },
             new ToggleInput
             {
                 Id = InputIds.ParentsJoin,
-                Title = lang.Pick("Ouders sluiten aan", "Parents join"),
+                Title = lang.Text("MdoCards.parentsJoin2"),
                 ValueOn = "true",
                 ValueOff = "false",
                 Value = existing?.ParentsJoin == true ? "true" : "false",
@@ -50,18 +50,16 @@ internal static class CaseFormInputs
             new NumberInput
             {
                 Id = InputIds.TimeBox,
-                Label = lang.Pick(
-                    $"Tijd in minuten ({MdoLimits.MinTimeBoxMinutes}–{MdoLimits.MaxTimeBoxMinutes})",
-                    $"Time in minutes ({MdoLimits.MinTimeBoxMinutes}–{MdoLimits.MaxTimeBoxMinutes})"),
+                Label = lang.Text("MdoCards.timeInMinutes", ("minTimeBoxMinutes", MdoLimits.MinTimeBoxMinutes), ("maxTimeBoxMinutes", MdoLimits.MaxTimeBoxMinutes)),
                 Min = MdoLimits.MinTimeBoxMinutes,
                 Max = MdoLimits.MaxTimeBoxMinutes,
                 Value = existing?.TimeBoxMinutes ?? MdoLimits.DefaultTimeBoxMinutes,
-                ErrorMessage = lang.Pick("Kies 5 tot 60 minuten.", "Choose 5 to 60 minutes."),
+                ErrorMessage = lang.Text("MdoCards.choose5To60Minutes"),
             },
-            MdoTexts.Heading(lang.Pick("Het perspectief van het gezin (in hun eigen woorden)", "The family's view (in their own words)")),
-            Family(InputIds.FamilyWants, lang.Pick("Wat wil het gezin?", "What does the family want?"), view.WhatTheyWant),
-            Family(InputIds.FamilyCan, lang.Pick("Wat kan het gezin zelf?", "What can the family do themselves?"), view.WhatTheyCanDoThemselves),
-            Family(InputIds.FamilyNeeds, lang.Pick("Wat heeft het gezin nodig?", "What does the family need?"), view.WhatTheyNeed),
+            MdoTexts.Heading(lang.Text("MdoCards.theFamilysViewInTheirOwn")),
+            Family(InputIds.FamilyWants, lang.Text("MdoCards.whatDoesTheFamilyWant"), view.WhatTheyWant),
+            Family(InputIds.FamilyCan, lang.Text("MdoCards.whatCanTheFamilyDoThemselves"), view.WhatTheyCanDoThemselves),
+            Family(InputIds.FamilyNeeds, lang.Text("MdoCards.whatDoesTheFamilyNeed"), view.WhatTheyNeed),
         ];
     }
 

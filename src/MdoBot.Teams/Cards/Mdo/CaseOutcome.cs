@@ -10,9 +10,9 @@ internal static class CaseOutcome
 {
     public static List<Fact> Facts(string? goal, string? decisions, Participant? caseLead, Language lang) =>
     [
-        new(lang.Pick("Gedeeld doel", "Shared goal"), goal ?? "—"),
-        new(lang.Pick("Besluiten", "Decisions"), decisions ?? "—"),
-        new(lang.Pick("Regiehouder", "Case lead"), caseLead?.Name ?? lang.Pick("nog niet gekozen", "not chosen yet")),
+        new(lang.Text("MdoCards.sharedGoal"), goal ?? "—"),
+        new(lang.Text("MdoCards.decisions"), decisions ?? "—"),
+        new(lang.Text("MdoCards.caseLead"), caseLead?.Name ?? lang.Text("MdoCards.notChosenYet")),
     ];
 
     public static IEnumerable<CardElement> Inputs(MdoMeeting mdo, MdoCase c, IReadOnlyList<Participant> members, Language lang) =>
@@ -20,8 +20,8 @@ internal static class CaseOutcome
         new TextInput
         {
             Id = InputIds.Goal,
-            Label = lang.Pick("Gedeeld doel", "Shared goal"),
-            Placeholder = lang.Pick("Waar werken gezin en professionals samen naartoe?", "What are the family and professionals working towards?"),
+            Label = lang.Text("MdoCards.sharedGoal"),
+            Placeholder = lang.Text("MdoCards.whatAreTheFamilyAndProfessionals"),
             MaxLength = MdoLimits.GoalMaxLength,
             Value = c.SharedGoal,
             Spacing = "Medium",
@@ -29,7 +29,7 @@ internal static class CaseOutcome
         new TextInput
         {
             Id = InputIds.Decisions,
-            Label = lang.Pick("Besluiten", "Decisions"),
+            Label = lang.Text("MdoCards.decisions"),
             IsMultiline = true,
             MaxLength = MdoLimits.DecisionsMaxLength,
             Value = c.Decisions,
@@ -37,12 +37,12 @@ internal static class CaseOutcome
         new ChoiceSetInput
         {
             Id = InputIds.CaseLead,
-            Label = lang.Pick("Regiehouder", "Case lead"),
+            Label = lang.Text("MdoCards.caseLead"),
             Style = "compact",
-            Placeholder = lang.Pick("Kies de regiehouder", "Choose the case lead"),
+            Placeholder = lang.Text("MdoCards.chooseTheCaseLead"),
             Choices = MdoButtons.Members(members, c.CaseLead),
             Value = c.CaseLead?.Id,
         },
-        new ActionSet { Actions = [MdoButtons.Case(mdo, CardVerbs.SaveCaseRecord, lang.Pick("Opslaan", "Save"), c.Id, style: "positive")] },
+        new ActionSet { Actions = [MdoButtons.Case(mdo, CardVerbs.SaveCaseRecord, lang.Text("MdoCards.save"), c.Id, style: "positive")] },
     ];
 }

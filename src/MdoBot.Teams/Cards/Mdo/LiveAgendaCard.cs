@@ -16,7 +16,7 @@ public static class LiveAgendaCard
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(tz);
-        var body = new List<CardElement> { MdoTexts.Title(lang.Pick("Agenda", "Agenda")) };
+        var body = new List<CardElement> { MdoTexts.Title(lang.Text("MdoCards.agenda")) };
         if (mdo.HasOwnTitle)
         {
             body.Add(new TextBlock { Text = mdo.Title, Weight = "Bolder", Spacing = "None" }); // "Agenda / MDO" would say nothing
@@ -25,7 +25,7 @@ public static class LiveAgendaCard
         body.Add(new TextBlock { Text = StateLine(mdo, lang, tz), IsSubtle = true, Spacing = "None" });
         if (mdo.Cases.Count == 0)
         {
-            body.Add(new TextBlock { Text = lang.Pick("Er staan nog geen casussen op de agenda.", "There are no cases on the agenda yet."), IsSubtle = true });
+            body.Add(new TextBlock { Text = lang.Text("MdoCards.thereAreNoCasesOnThe"), IsSubtle = true });
         }
 
         var next = mdo.NextPlannedCase;
@@ -35,7 +35,7 @@ public static class LiveAgendaCard
         return new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(lang),
-            FallbackText = lang.Pick($"Agenda van {mdo.Title}", $"Agenda of {mdo.Title}"),
+            FallbackText = lang.Text("MdoCards.agendaOf", ("title", mdo.Title)),
             Body = body,
             Actions = Buttons(mdo, lang),
         };
@@ -43,11 +43,11 @@ public static class LiveAgendaCard
 
     private static string StateLine(MdoMeeting mdo, Language lang, TimeZoneInfo tz) => mdo.State switch
     {
-        MdoState.Running => lang.Pick("Status: bezig", "Status: in progress")
-            + (mdo.StartedAt is { } started ? lang.Pick(" sinds ", " since ") + MdoFormat.Time(started, tz) : ""),
-        MdoState.Closed => lang.Pick("Status: afgerond", "Status: closed")
-            + (mdo.ClosedAt is { } closed ? lang.Pick(" om ", " at ") + MdoFormat.Time(closed, tz) : ""),
-        _ => lang.Pick("Status: gepland", "Status: planned")
+        MdoState.Running => lang.Text("MdoCards.statusInProgress")
+            + (mdo.StartedAt is { } started ? lang.Text("MdoCards.since") + MdoFormat.Time(started, tz) : ""),
+        MdoState.Closed => lang.Text("MdoCards.statusClosed")
+            + (mdo.ClosedAt is { } closed ? lang.Text("MdoCards.at") + MdoFormat.Time(closed, tz) : ""),
+        _ => lang.Text("MdoCards.statusPlanned")
             + (AgendaEditorCard.ScheduleLine(mdo, lang, tz) is { } schedule ? " · " + schedule : ""),
     };
 
@@ -55,38 +55,38 @@ public static class LiveAgendaCard
     {
         var used = MdoFormat.RoundMinutes(mdo.Cases.Sum(c => c.UsedSeconds));
         var planned = mdo.Cases.Sum(c => c.PlannedMinutes);
-        return new TextBlock { Text = lang.Pick($"Totaal: gepland {planned} min, gebruikt {used} min", $"Total: planned {planned} min, used {used} min"), Weight = "Bolder" };
+        return new TextBlock { Text = lang.Text("MdoCards.totalPlannedMinUsedMin", ("planned", planned), ("used", used)), Weight = "Bolder" };
     }
 
     private static TextBlock Row(
         MdoMeeting mdo, MdoCase c, int index, MdoCase? next, CaseClock? clock, Language lang, DateTimeOffset now, IReadOnlySet<string>? returning)
     {
         var label = $"{index + 1}. {c.Code}";
-        var returningMark = returning?.Contains(c.Code) == true ? lang.Pick(" · ↻ terugkerende casus", " · ↻ returning case") : "";
+        var returningMark = returning?.Contains(c.Code) == true ? lang.Text("MdoCards.returningCase") : "";
         return c.Status switch
         {
             CaseStatus.Done => new TextBlock
             {
-                Text = $"✓ {label} — {lang.Pick("besproken", "discussed")}, {MdoFormat.Minutes(MdoFormat.UsedMinutes(c), c.PlannedMinutes, lang)}{returningMark}",
+                Text = $"✓ {label} — {lang.Text("MdoCards.discussed2")}, {MdoFormat.Minutes(MdoFormat.UsedMinutes(c), c.PlannedMinutes, lang)}{returningMark}",
                 IsSubtle = true,
             },
             CaseStatus.Current => new TextBlock
             {
-                Text = $"▶ **{label}** — {lang.Pick("nu", "now")}, "
+                Text = $"▶ **{label}** — {lang.Text("MdoCards.now2")}, "
                     + (clock is not null && clock.CaseId == c.Id ? MdoFormat.Minutes(clock.Minutes(now), lang) : $"{c.PlannedMinutes} min")
                     + returningMark,
                 Color = "accent",
             },
             _ when mdo.State == MdoState.Closed => new TextBlock
             {
-                Text = $"– {label} — {lang.Pick("niet besproken", "not discussed")}{returningMark}",
+                Text = $"– {label} — {lang.Text("MdoCards.notDiscussed")}{returningMark}",
                 IsSubtle = true,
             },
             _ => new TextBlock
             {
                 Text = $"{(c == next ? "→" : "·")} {label} — "
-                    + (c != next ? lang.Pick("later", "later")
-                        : mdo.State == MdoState.Planned ? lang.Pick("als eerste", "first") : lang.Pick("hierna", "next"))
+                    + (c != next ? lang.Text("MdoCards.later")
+                        : mdo.State == MdoState.Planned ? lang.Text("MdoCards.first") : lang.Text("MdoCards.next"))
                     + $", {c.PlannedMinutes} min{returningMark}",
             },
         };
@@ -106,7 +106,7 @@ public static class LiveAgendaCard
                     actions.Add(MdoButtons.Extend(mdo, current, lang));
                 }
 
-                actions.Add(MdoButtons.Meeting(mdo, CardVerbs.Close, lang.Pick("Afronden", "Close")));
+                actions.Add(MdoButtons.Meeting(mdo, CardVerbs.Close, lang.Text("MdoCards.close")));
                 return actions;
             default:
                 return null;

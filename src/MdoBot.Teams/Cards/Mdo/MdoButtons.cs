@@ -36,17 +36,17 @@ internal static class MdoButtons
         };
 
     public static ExecuteAction Start(MdoMeeting mdo, Language lang) =>
-        Meeting(mdo, CardVerbs.Start, lang.Pick("Start", "Start"), style: "positive");
+        Meeting(mdo, CardVerbs.Start, lang.Text("MdoCards.start"), style: "positive");
 
     public static ExecuteAction Extend(MdoMeeting mdo, string caseId, Language lang) =>
-        Meeting(mdo, CardVerbs.Extend, lang.Pick("Verlengen +5", "Extend +5"), caseId, 5);
+        Meeting(mdo, CardVerbs.Extend, lang.Text("MdoCards.extend5"), caseId, 5);
 
     /// <summary>"Volgende casus", or "Laatste casus afronden" when no planned case is left.</summary>
     public static ExecuteAction Next(MdoMeeting mdo, string caseId, Language lang) =>
         Meeting(
             mdo,
             CardVerbs.Next,
-            mdo.NextPlannedCase is null ? lang.Pick("Laatste casus afronden", "Finish last case") : lang.Pick("Volgende casus", "Next case"),
+            mdo.NextPlannedCase is null ? lang.Text("MdoCards.finishLastCase") : lang.Text("MdoCards.nextCase"),
             caseId,
             style: "positive");
 

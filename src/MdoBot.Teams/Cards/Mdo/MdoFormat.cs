@@ -11,7 +11,7 @@ namespace MdoBot.Teams.Cards.Mdo;
 public static class MdoFormat
 {
     public static string Date(DateOnly date, Language lang) =>
-        date.ToString(lang.Pick("d-M-yyyy", "d MMM yyyy"), CultureInfo.InvariantCulture);
+        date.ToString(lang.Text("MdoCards.dMmmYyyy"), CultureInfo.InvariantCulture);
 
     public static string Date(DateTimeOffset moment, TimeZoneInfo tz, Language lang) =>
         Date(LocalDate(moment, tz), lang);
@@ -21,7 +21,7 @@ public static class MdoFormat
 
     /// <summary>"12-3-2026 om 14:05" / "12 Mar 2026 at 14:05".</summary>
     public static string DateTime(DateTimeOffset moment, TimeZoneInfo tz, Language lang) =>
-        lang.Pick($"{Date(moment, tz, lang)} om {Time(moment, tz)}", $"{Date(moment, tz, lang)} at {Time(moment, tz)}");
+        lang.Text("MdoCards.at2", ("value", Date(moment, tz, lang)), ("value2", Time(moment, tz)));
 
     public static DateOnly LocalDate(DateTimeOffset moment, TimeZoneInfo tz) => DateOnly.FromDateTime(Local(moment, tz).DateTime);
 
@@ -30,7 +30,7 @@ public static class MdoFormat
 
     /// <summary>"12 van 20 min" / "12 of 20 min".</summary>
     public static string Minutes(int used, int planned, Language lang) =>
-        lang.Pick($"{used} van {planned} min", $"{used} of {planned} min");
+        lang.Text("MdoCards.ofMin", ("used", used), ("planned", planned));
 
     public static string Minutes(ClockMinutes minutes, Language lang) => Minutes(minutes.UsedMinutes, minutes.PlannedMinutes, lang);
 
@@ -43,7 +43,7 @@ public static class MdoFormat
 
     public static int RoundMinutes(int seconds) => (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero);
 
-    public static string LangCode(Language lang) => lang.Pick("nl", "en");
+    public static string LangCode(Language lang) => lang.Text("MdoCards.en");
 
     private static DateTimeOffset Local(DateTimeOffset moment, TimeZoneInfo tz)
     {

@@ -18,48 +18,53 @@ internal static class MdoTexts
     /// <summary>Short status of an action: "voorgesteld", "bevestigd", "niet haalbaar: …", "overgedragen", "gedaan".</summary>
     public static string ActionStatusText(ActionStatus status, string? declineReason, Language lang) => status switch
     {
-        ActionStatus.Proposed => lang.Pick("nog niet bevestigd", "not yet confirmed"),
-        ActionStatus.Confirmed => lang.Pick("bevestigd", "confirmed"),
-        ActionStatus.Declined => lang.Pick("niet haalbaar", "not feasible") + (declineReason is null ? "" : $": {declineReason}"),
-        ActionStatus.Reassigned => lang.Pick("overgedragen", "reassigned"),
-        ActionStatus.Dropped => lang.Pick("vervallen", "dropped"),
-        _ => lang.Pick("gedaan", "done"),
+        ActionStatus.Proposed => lang.Text("MdoCards.notYetConfirmed"),
+        ActionStatus.Confirmed => lang.Text("MdoCards.confirmed"),
+        ActionStatus.Declined => lang.Text("MdoCards.notFeasible") + (declineReason is null ? "" : $": {declineReason}"),
+        ActionStatus.Reassigned => lang.Text("MdoCards.reassigned2"),
+        ActionStatus.Dropped => lang.Text("MdoCards.dropped2"),
+        _ => lang.Text("MdoCards.done2"),
     };
 
     /// <summary>"Beschrijving — Naam, vóór 12-3-2026 — bevestigd".</summary>
     public static string ActionLine(string description, string ownerName, DateOnly due, string status, Language lang) =>
-        $"{description} — {ownerName}, {lang.Pick("vóór", "by")} {MdoFormat.Date(due, lang)} — {status}";
+        $"{description} — {ownerName}, {lang.Text("MdoCards.by")} {MdoFormat.Date(due, lang)} — {status}";
 
     /// <summary>Planned-time line of the agenda against the meeting length.</summary>
-    public static TextBlock Fit(FitCheck fit, Language lang)
+    public static CardElement Fit(FitCheck fit, Language lang)
     {
         ArgumentNullException.ThrowIfNull(fit);
         if (fit.MeetingMinutes is not { } meeting)
         {
-            return new TextBlock
-            {
-                Text = lang.Pick(
-                    $"Gepland {fit.PlannedMinutes} min. De vergaderduur is onbekend: stel die in om te zien of de agenda past.",
-                    $"Planned {fit.PlannedMinutes} min. The meeting length is unknown: set it to check that the agenda fits."),
-                Color = "warning",
-            };
+            return Warning(lang.Text("MdoCards.plannedMinTheMeetingLengthIs", ("plannedMinutes", fit.PlannedMinutes)));
         }
 
-        var planned = lang.Pick($"Gepland {fit.PlannedMinutes} van {meeting} min", $"Planned {fit.PlannedMinutes} of {meeting} min");
+        var planned = lang.Text("MdoCards.plannedOfMin", ("plannedMinutes", fit.PlannedMinutes), ("meeting", meeting));
         return fit.Fits
-            ? new TextBlock { Text = planned + lang.Pick(" — past", " — fits"), Color = "good" }
+            ? new TextBlock { Text = planned + lang.Text("MdoCards.fits"), Color = "good" }
             : new TextBlock
             {
-                Text = planned + lang.Pick($" — past niet: {fit.OverByMinutes} min te veel", $" — does not fit: {fit.OverByMinutes} min too many"),
+                Text = planned + lang.Text("MdoCards.doesNotFitMinTooMany", ("overByMinutes", fit.OverByMinutes)),
                 Color = "attention",
                 Weight = "Bolder",
             };
     }
 
+    /// <summary>
+    /// A warning that must be read (time almost up, text not plain yet): dark bold text on the warning background,
+    /// instead of yellow text, which has too little contrast on a light theme.
+    /// </summary>
+    public static Container Warning(string text) => new()
+    {
+        Style = "warning",
+        Spacing = "Small",
+        Items = [new TextBlock { Text = text, Weight = "Bolder" }],
+    };
+
     public static string CaseStatusText(CaseStatus status, Language lang) => status switch
     {
-        CaseStatus.Current => lang.Pick("nu aan de beurt", "now being discussed"),
-        CaseStatus.Done => lang.Pick("besproken", "discussed"),
-        _ => lang.Pick("gepland", "planned"),
+        CaseStatus.Current => lang.Text("MdoCards.nowBeingDiscussed"),
+        CaseStatus.Done => lang.Text("MdoCards.discussed2"),
+        _ => lang.Text("MdoCards.planned"),
     };
 }

@@ -19,9 +19,9 @@ public static class StartPromptCard
         var canStart = mdo.State == MdoState.Planned && count > 0;
         var heading = mdo.State switch
         {
-            MdoState.Planned => lang.Pick("De vergadering is begonnen. Het MDO starten?", "The meeting has started. Start the MDO?"),
-            MdoState.Running => lang.Pick("Het MDO is gestart.", "The MDO has started."),
-            _ => lang.Pick("Het MDO is afgerond.", "The MDO is closed."),
+            MdoState.Planned => lang.Text("MdoCards.theMeetingHasStartedStartThe"),
+            MdoState.Running => lang.Text("MdoCards.theMdoHasStarted"),
+            _ => lang.Text("MdoCards.theMdoIsClosed"),
         };
         var subject = mdo.HasOwnTitle ? mdo.Title + ": " : string.Empty;
         return new AdaptiveCard
@@ -33,15 +33,15 @@ public static class StartPromptCard
                 new TextBlock { Text = heading, Size = "Medium", Weight = "Bolder" },
                 new TextBlock
                 {
-                    Text = lang.Pick(
-                        $"{subject}{count} {(count == 1 ? "casus" : "casussen")}, {planned} min gepland.",
-                        $"{subject}{count} {(count == 1 ? "case" : "cases")}, {planned} min planned."),
+                    Text = count == 1
+                        ? lang.Text("MdoCards.oneCasePlanned", ("subject", subject), ("planned", planned))
+                        : lang.Text("MdoCards.casesPlanned", ("subject", subject), ("count", count), ("planned", planned)),
                 },
                 MdoTexts.Subtle(mdo.State switch
                 {
-                    MdoState.Planned => lang.Pick("MdoBot start niet vanzelf: een voorzitter kiest Start.", "MdoBot does not start on its own: a chair chooses Start."),
-                    MdoState.Running => lang.Pick("Volg de casuskaarten in de chat.", "Follow the case cards in the chat."),
-                    _ => lang.Pick("De samenvatting staat in de chat.", "The summary is in the chat."),
+                    MdoState.Planned => lang.Text("MdoCards.mdobotDoesNotStartOnIts"),
+                    MdoState.Running => lang.Text("MdoCards.followTheCaseCardsInThe"),
+                    _ => lang.Text("MdoCards.theSummaryIsInTheChat"),
                 }),
             ],
             Actions = canStart ? [MdoButtons.Start(mdo, lang)] : null,

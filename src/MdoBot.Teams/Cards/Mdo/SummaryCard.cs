@@ -13,7 +13,7 @@ namespace MdoBot.Teams.Cards.Mdo;
 /// </summary>
 public static class SummaryCard
 {
-    public static AdaptiveCard Build(MdoMeeting mdo, Language lang, TimeZoneInfo tz, IReadOnlyList<MdoFlow.AttendanceLine>? attendance = null)
+    public static AdaptiveCard Build(MdoMeeting mdo, Language lang, TimeZoneInfo tz, IReadOnlyList<MdoFlow.Lookups.AttendanceLine>? attendance = null)
     {
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(tz);
@@ -24,7 +24,7 @@ public static class SummaryCard
 
     private static AdaptiveCard Render(MdoSummary summary, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz, SummaryLayout layout)
     {
-        var body = new List<CardElement> { MdoTexts.Title(lang.Pick("Samenvatting", "Summary")) };
+        var body = new List<CardElement> { MdoTexts.Title(lang.Text("MdoCards.summary")) };
         if (!string.Equals(summary.Title, MdoMeeting.DefaultTitle, StringComparison.OrdinalIgnoreCase))
         {
             body.Add(new TextBlock { Text = summary.Title, Weight = "Bolder", Spacing = "None" }); // "Summary / MDO" would say nothing
@@ -35,7 +35,7 @@ public static class SummaryCard
         {
             var items = new List<CardElement>
             {
-                MdoTexts.Attention(lang.Pick($"⚠ Nog niet bevestigd ({summary.UnconfirmedActions.Count})", $"⚠ Not confirmed yet ({summary.UnconfirmedActions.Count})")),
+                MdoTexts.Attention(lang.Text("MdoCards.notConfirmedYet", ("unconfirmedActionsCount", summary.UnconfirmedActions.Count))),
             };
             items.AddRange(layout.BriefFlags
                 ? [SummaryCaseBlock.BriefFlags(summary.UnconfirmedActions, lang)]
@@ -48,7 +48,7 @@ public static class SummaryCard
         if (summary.Cases.Count > layout.CaseLimit)
         {
             var left = summary.Cases.Count - layout.CaseLimit;
-            body.Add(MdoTexts.Subtle(lang.Pick($"… en nog {left} casussen die niet op deze kaart passen.", $"… and {left} more cases that do not fit on this card.")));
+            body.Add(MdoTexts.Subtle(lang.Text("MdoCards.andMoreCasesThatDoNot", ("left", left))));
         }
 
         if (summary.Cases.Count > 0)
@@ -58,7 +58,7 @@ public static class SummaryCard
 
         body.Add(new TextBlock
         {
-            Text = lang.Pick("Totaal: ", "Total: ") + TimeFigures.Line(summary.TimeBoxMinutes, summary.ExtensionMinutes, summary.UsedMinutes, lang),
+            Text = lang.Text("MdoCards.total") + TimeFigures.Line(summary.TimeBoxMinutes, summary.ExtensionMinutes, summary.UsedMinutes, lang),
             Weight = "Bolder",
             Separator = true,
             Spacing = "Medium",
@@ -66,20 +66,20 @@ public static class SummaryCard
         return new AdaptiveCard
         {
             Lang = MdoFormat.LangCode(lang),
-            FallbackText = lang.Pick($"Samenvatting van {summary.Title}", $"Summary of {summary.Title}"),
+            FallbackText = lang.Text("MdoCards.summaryOf", ("title", summary.Title)),
             Body = body,
         };
     }
 
     /// <summary>Who attended and for how long (from the Teams attendance report), when available.</summary>
-    private static AdaptiveCard WithAttendance(AdaptiveCard card, IReadOnlyList<MdoFlow.AttendanceLine>? attendance, Language lang)
+    private static AdaptiveCard WithAttendance(AdaptiveCard card, IReadOnlyList<MdoFlow.Lookups.AttendanceLine>? attendance, Language lang)
     {
         if (attendance is not { Count: > 0 })
         {
             return card;
         }
 
-        card.Body.Add(MdoTexts.Heading(lang.Pick($"Aanwezig ({attendance.Count})", $"Attended ({attendance.Count})")));
+        card.Body.Add(MdoTexts.Heading(lang.Text("MdoCards.attended", ("attendanceCount", attendance.Count))));
         card.Body.Add(new FactSet { Facts = [.. attendance.Take(40).Select(a => new Fact(a.Name, $"{a.Minutes} min"))] });
         return card;
     }
@@ -90,15 +90,15 @@ public static class SummaryCard
         var cases = summary.Cases.Take(12).ToList();
         return new GroupedBarChart
         {
-            Title = lang.Pick("Tijd per casus (minuten)", "Time per case (minutes)"),
+            Title = lang.Text("MdoCards.timePerCaseMinutes"),
             Spacing = "Medium",
             Data =
             [
-                new ChartSeries { Legend = TimeFigures.TimeBoxLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.TimeBoxMinutes))] },
+                new ChartSeries { Legend = TimeFigures.TimeBoxLegend(lang), Values = [.. cases.Select(c => new ChartPoint(AxisLabel(c, lang), c.TimeBoxMinutes))] },
                 .. cases.Any(c => c.ExtensionMinutes > 0)
-                    ? [new ChartSeries { Legend = TimeFigures.ExtensionLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.ExtensionMinutes))] }]
+                    ? [new ChartSeries { Legend = TimeFigures.ExtensionLegend(lang), Values = [.. cases.Select(c => new ChartPoint(AxisLabel(c, lang), c.ExtensionMinutes))] }]
                     : Array.Empty<ChartSeries>(),
-                new ChartSeries { Legend = TimeFigures.UsedLegend(lang), Values = [.. cases.Select(c => new ChartPoint(c.Code, c.UsedMinutes))] },
+                new ChartSeries { Legend = TimeFigures.UsedLegend(lang), Values = [.. cases.Select(c => new ChartPoint(AxisLabel(c, lang), c.UsedMinutes))] },
             ],
             Fallback = new FactSet
             {
@@ -107,12 +107,16 @@ public static class SummaryCard
         };
     }
 
+    /// <summary>A bar of 0 cannot be seen: such a case says "0 min used" under its bars.</summary>
+    private static string AxisLabel(CaseSummary c, Language lang) =>
+        c.UsedMinutes == 0 ? c.Code + lang.Text("MdoCards.0MinUsed") : c.Code;
+
     private static string DateLine(MdoSummary s, DateTimeOffset createdAt, Language lang, TimeZoneInfo tz)
     {
         var line = s.StartedAt is { } start
             ? MdoFormat.DateTime(start, tz, lang) + (s.ClosedAt is { } end ? $"–{MdoFormat.Time(end, tz)}" : "")
             : MdoFormat.Date(s.ClosedAt ?? createdAt, tz, lang);
-        return s.State == MdoState.Closed ? line : line + lang.Pick(" (nog niet afgerond)", " (not closed yet)");
+        return s.State == MdoState.Closed ? line : line + lang.Text("MdoCards.notClosedYet");
     }
 }
 

@@ -13,8 +13,8 @@ internal static class SummaryCaseBlock
         {
             new TextBlock { Text = $"**{c.Code}**" },
             MdoTexts.Subtle(c.WasDiscussed
-                ? lang.Pick("Tijd: ", "Time: ") + TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, c.UsedMinutes, lang)
-                : lang.Pick("Niet besproken (", "Not discussed (") + TimeFigures.Planned(c.TimeBoxMinutes, c.ExtensionMinutes, lang) + ")"),
+                ? lang.Text("MdoCards.time") + TimeFigures.Line(c.TimeBoxMinutes, c.ExtensionMinutes, c.UsedMinutes, lang)
+                : lang.Text("MdoCards.notDiscussed2") + TimeFigures.Planned(c.TimeBoxMinutes, c.ExtensionMinutes, lang) + ")"),
         };
         if (c.WasDiscussed || c.SharedGoal is not null || c.Decisions is not null || c.CaseLead is not null)
         {
@@ -47,7 +47,7 @@ internal static class SummaryCaseBlock
     public static TextBlock BriefFlags(IReadOnlyList<ActionSummary> unconfirmed, Language lang) => new()
     {
         Text = string.Join(", ", unconfirmed.GroupBy(a => a.CaseCode).Select(g => $"{g.Key} ({g.Count()})"))
-            + lang.Pick(". Gemarkeerd met ⚠ bij de casussen hieronder.", ". Marked with ⚠ under the cases below."),
+            + lang.Text("MdoCards.markedWithUnderTheCasesBelow"),
         Spacing = "Small",
     };
 
@@ -57,7 +57,7 @@ internal static class SummaryCaseBlock
         var status = MdoTexts.ActionStatusText(a.Status, CardBudget.ClipOrNull(a.DeclineReason, maxText), lang);
         if (a.Status == ActionStatus.Confirmed && a.RespondedAt is { } at)
         {
-            status += lang.Pick(" op ", " on ") + MdoFormat.Date(at, tz, lang);
+            status += lang.Text("MdoCards.on") + MdoFormat.Date(at, tz, lang);
         }
 
         return MdoTexts.ActionLine(CardBudget.Clip(a.Description, maxText), a.Owner.Name, a.DueDate, status, lang);

@@ -10,16 +10,16 @@ public static class TimeFigures
 {
     /// <summary>"tijdvak 20 min + 5 min verlenging" / "time box 20 min + 5 min extension" (no extension part when 0).</summary>
     public static string Planned(int timeBoxMinutes, int extensionMinutes, Language lang) =>
-        lang.Pick($"tijdvak {timeBoxMinutes} min", $"time box {timeBoxMinutes} min")
-        + (extensionMinutes > 0 ? lang.Pick($" + {extensionMinutes} min verlenging", $" + {extensionMinutes} min extension") : "");
+        lang.Text("MdoCards.timeBoxMin", ("timeBoxMinutes", timeBoxMinutes))
+        + (extensionMinutes > 0 ? lang.Text("MdoCards.minExtension", ("extensionMinutes", extensionMinutes)) : "");
 
     /// <summary>"tijdvak 20 min + 5 min verlenging, gebruikt 32 min".</summary>
     public static string Line(int timeBoxMinutes, int extensionMinutes, int usedMinutes, Language lang) =>
-        Planned(timeBoxMinutes, extensionMinutes, lang) + lang.Pick($", gebruikt {usedMinutes} min", $", used {usedMinutes} min");
+        Planned(timeBoxMinutes, extensionMinutes, lang) + lang.Text("MdoCards.usedMin", ("usedMinutes", usedMinutes));
 
-    public static string TimeBoxLegend(Language lang) => lang.Pick("Tijdvak", "Time box");
+    public static string TimeBoxLegend(Language lang) => lang.Text("MdoCards.timeBox");
 
-    public static string ExtensionLegend(Language lang) => lang.Pick("Verlenging", "Extension");
+    public static string ExtensionLegend(Language lang) => lang.Text("MdoCards.extension");
 
-    public static string UsedLegend(Language lang) => lang.Pick("Gebruikt", "Used");
+    public static string UsedLegend(Language lang) => lang.Text("MdoCards.used");
 }

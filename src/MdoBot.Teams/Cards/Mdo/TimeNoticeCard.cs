@@ -20,27 +20,21 @@ public static class TimeNoticeCard
         ArgumentNullException.ThrowIfNull(mdo);
         ArgumentNullException.ThrowIfNull(c);
         var text = kind == TimeNoticeKind.Warning
-            ? lang.Pick(
-                minutesLeft == 1 ? $"Nog 1 minuut voor {c.Code}" : $"Nog {minutesLeft} minuten voor {c.Code}",
-                minutesLeft == 1 ? $"1 minute left for {c.Code}" : $"{minutesLeft} minutes left for {c.Code}")
-            : lang.Pick($"De tijd voor {c.Code} is om", $"Time is up for {c.Code}");
+            ? minutesLeft == 1
+                ? lang.Text("MdoCards.oneMinuteLeftFor", ("code", c.Code))
+                : lang.Text("MdoCards.minutesLeftFor", ("minutesLeft", minutesLeft), ("code", c.Code))
+            : lang.Text("MdoCards.timeIsUpFor", ("code", c.Code));
         var body = new List<CardElement>
         {
-            new TextBlock
-            {
-                Text = "⏱ " + text,
-                Size = "Medium",
-                Weight = "Bolder",
-                Color = kind == TimeNoticeKind.Warning ? "warning" : "attention",
-            },
+            kind == TimeNoticeKind.Warning
+                ? new Container { Style = "warning", Items = [new TextBlock { Text = "⏱ " + text, Size = "Medium", Weight = "Bolder" }] }
+                : new TextBlock { Text = "⏱ " + text, Size = "Medium", Weight = "Bolder", Color = "attention" },
         };
         if (late)
         {
             body.Add(new TextBlock
             {
-                Text = lang.Pick(
-                    "Deze melding komt later dan gepland, omdat MdoBot even niet bereikbaar was.",
-                    "This notice comes later than planned because MdoBot was unavailable for a while."),
+                Text = lang.Text("MdoCards.thisNoticeComesLaterThanPlanned"),
                 IsSubtle = true,
             });
         }

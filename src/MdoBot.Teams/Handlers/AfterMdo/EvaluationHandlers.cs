@@ -3,8 +3,11 @@ using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Handlers.Commands;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.AfterMdo;
 
@@ -41,8 +44,8 @@ public sealed class SubmitEvaluationHandler(MdoContextFactory factory, Organizer
         EvaluationRepository.Save(ctx.Turn.Changes, loaded);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, null, "evaluation.answered", ctx.Mdo.ConversationId, ctx.Mdo.Id));
         ctx.Turn.Reply(replaced
-            ? ctx.PersonalLanguage.Pick("Je eerdere antwoord is vervangen. Dank je wel!", "Your earlier answer was replaced. Thank you!")
-            : ctx.PersonalLanguage.Pick("Dank je wel voor je antwoord!", "Thank you for your answer!"));
+            ? ctx.PersonalLanguage.Text("AfterMdo.yourEarlierAnswerWasReplacedThank")
+            : ctx.PersonalLanguage.Text("AfterMdo.thankYouForYourAnswer"));
     }
 
     private static void Put(Dictionary<EvaluationQuestion, int> scores, EvaluationQuestion q, int? value)

@@ -6,7 +6,10 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Documents;
 using MdoBot.BotFramework.Mail;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.AfterMdo;
 
@@ -68,7 +71,7 @@ public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerChec
         var lang = ctx.PersonalLanguage;
         if (text.Length == 0 || !MailAddress.TryCreate(data.ParentEmail?.Trim(), out var address))
         {
-            ShowDraft(ctx, c, text, letter, lang.Pick("Vul de tekst en een geldig e-mailadres in.", "Fill in the text and a valid e-mail address."));
+            ShowDraft(ctx, c, text, letter, lang.Text("AfterMdo.fillInTheTextAndA"));
             return;
         }
 
@@ -91,9 +94,9 @@ public sealed class SendFeedbackHandler(MdoContextFactory factory, OrganizerChec
             // Failed = still failing after the bounded retries: as unreachable as a time-out, so the same answer.
             ShowDraft(ctx, c, text, letter, outcome.Outcome switch
             {
-                MailOutcome.Skipped => lang.Pick("E-mail is niet ingesteld voor MdoBot. Stuur de tekst zelf, en markeer daarna 'Persoonlijk besproken' of vraag de beheerder e-mail in te stellen.", "E-mail is not set up for MdoBot. Send the text yourself, or ask the administrator to set up e-mail."),
+                MailOutcome.Skipped => lang.Text("AfterMdo.emailIsNotSetUpFor"),
                 MailOutcome.Failed => DependencyReplies.Text(TurnDependency.Graph, lang),
-                _ => lang.Pick("Versturen lukte niet: MdoBot mag geen e-mail versturen. Vraag de beheerder dit na te kijken.", "Sending failed: MdoBot is not allowed to send e-mail. Please ask the administrator to check this."),
+                _ => lang.Text("AfterMdo.sendingFailedMdobotIsNotAllowed"),
             });
             return;
         }

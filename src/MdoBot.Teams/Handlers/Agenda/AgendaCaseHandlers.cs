@@ -1,17 +1,28 @@
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.Handlers.FollowUp;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Agenda;
 
-public sealed class AddCaseHandler(MdoContextFactory factory, OrganizerCheck organizers) : AgendaHandlerBase(factory, organizers)
+/// <summary>Adds a case; a returning case added without a family view carries over the one from last time.</summary>
+public sealed class AddCaseHandler(MdoContextFactory factory, OrganizerCheck organizers, FollowUpLookup lookup) : AgendaHandlerBase(factory, organizers)
 {
     public override string Verb => CardVerbs.AddCase;
 
-    protected override Task ExecuteAsync(MdoContext ctx, AgendaActionData data, CancellationToken ct)
+    protected override async Task ExecuteAsync(MdoContext ctx, AgendaActionData data, CancellationToken ct)
     {
-        var added = ctx.Mdo.AddCase(ctx.Actor, Draft(ctx, data), data.AgendaVersion);
+        var draft = Draft(ctx, data);
+        if (new[] { data.FamilyWants, data.FamilyCan, data.FamilyNeeds }.All(string.IsNullOrWhiteSpace)
+            && await lookup.LastFamilyViewAsync(ctx.Mdo, draft.Code, ct) is { } earlier)
+        {
+            draft = draft with { FamilyView = earlier };
+        }
+
+        var added = ctx.Mdo.AddCase(ctx.Actor, draft, data.AgendaVersion);
         Done(ctx, "agenda.caseAdded", added.Id);
-        return Task.CompletedTask;
     }
 }
 

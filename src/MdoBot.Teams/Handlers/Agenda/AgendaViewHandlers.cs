@@ -1,8 +1,11 @@
 using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Protocol;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Agenda;
 
@@ -40,7 +43,7 @@ public sealed class PrepareInPrivateHandler(MdoContextFactory factory, Organizer
     {
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         ctx.Turn.SendPersonal(ctx.Actor.Id, Activity.CreateCard(ctx.Editor().Card));
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb de agenda naar je privéchat met MdoBot gestuurd.", "I sent the agenda to your private chat with MdoBot."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Agenda.iSentTheAgendaToYour"));
         return Task.CompletedTask;
     }
 }
@@ -54,6 +57,6 @@ public sealed class PublishHandler(MdoContextFactory factory, OrganizerCheck org
     {
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         await MeetingFlow.PostOrUpdateLiveAgendaAsync(ctx, posted, ct);
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("De agenda staat in de vergaderchat.", "The agenda is posted in the meeting chat."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Agenda.theAgendaIsPostedInThe"));
     }
 }

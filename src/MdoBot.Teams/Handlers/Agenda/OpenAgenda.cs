@@ -1,8 +1,11 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Agenda;
 
@@ -18,9 +21,7 @@ public sealed class OpenAgenda(MdoContextFactory factory, SeriesRepository serie
         ArgumentNullException.ThrowIfNull(turn);
         if (turn.Conversation.Kind == ConversationKind.Personal)
         {
-            turn.Reply(turn.Language.Pick(
-                "Een MDO hoort bij een vergaderchat. Typ daar 'agenda' (of @MdoBot agenda); met 'Voorbereiden in privéchat' werk je daarna hier verder.",
-                "An MDO belongs to a meeting chat. Type 'agenda' there (or @MdoBot agenda); with 'Prepare in private chat' you can then continue here."));
+            turn.Reply(turn.Language.Text("Agenda.anMdoBelongsToAMeeting"));
             return;
         }
 
@@ -38,9 +39,7 @@ public sealed class OpenAgenda(MdoContextFactory factory, SeriesRepository serie
             var coordinators = (await series.GetOrNewAsync(turn.Conversation.ConversationId, ct)).Series;
             if (previousChairs.Count > 0 && !previous!.Mdo.IsChair(turn.UserId) && !coordinators.IsCoordinator(turn.UserId))
             {
-                turn.Reply(turn.Language.Pick(
-                    "Alleen een voorzitter van het vorige MDO of een coördinator kan een nieuw MDO openen.",
-                    "Only a chair of the previous MDO or a coordinator can open a new MDO."));
+                turn.Reply(turn.Language.Text("Agenda.onlyAChairOfThePrevious"));
                 return;
             }
 

@@ -1,7 +1,10 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Commands;
 
@@ -14,11 +17,16 @@ public sealed class ActionCommand(MdoContextFactory factory, OrganizerCheck orga
     {
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ctx.Now, ctx.TimeZone).DateTime);
+        if (command.Mentions.Count == 0 && command.Arguments.Contains('@', StringComparison.Ordinal))
+        {
+            // A typed "@Sanne" is plain text: Teams only sends who is meant when the name is picked from its list.
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.iCantTellWhoYouMean"));
+            return Task.CompletedTask;
+        }
+
         if (command.Mentions.Count != 1 || ActionText.Parse(command.Arguments, command.Mentions[0].Name, today) is not { } parsed)
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
-                "Zo werkt het: actie @naam [wat] voor [datum], bijvoorbeeld: actie @Sanne belt de huisarts voor 1-12-2026",
-                "Like this: action @name [what] by [date], for example: action @Sanne calls the GP by 2026-12-01"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.likeThisActionNameWhatBy"));
             return Task.CompletedTask;
         }
 

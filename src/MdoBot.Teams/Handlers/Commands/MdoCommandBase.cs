@@ -1,6 +1,9 @@
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Commands;
 
@@ -20,9 +23,7 @@ public abstract class MdoCommandBase(MdoContextFactory factory, OrganizerCheck o
         var ctx = IncludesClosed ? await factory.LatestAsync(turn, ct) : await factory.ForConversationAsync(turn, ct);
         if (ctx is null || turn.UserId is null)
         {
-            turn.Reply(turn.Language.Pick(
-                "Er is hier nog geen MDO. Typ 'agenda' om er een voor te bereiden.",
-                "There is no MDO here yet. Type 'agenda' to prepare one."));
+            turn.Reply(turn.Language.Text("Commands.thereIsNoMdoHereYet"));
             return;
         }
 

@@ -2,8 +2,11 @@ using System.Globalization;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.Handlers.Agenda;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Commands;
 
@@ -16,7 +19,7 @@ public sealed class AgendaCommand(OpenAgenda open) : ICommandHandler
 
 public sealed class StartCommand(MdoContextFactory factory, OrganizerCheck organizers, IPostedCards posted) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["start"];
+    public override IReadOnlyCollection<string> Names { get; } = ["start", "starten", "begin", "beginnen"];
 
     protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct) => MeetingFlow.StartAsync(ctx, posted, ct);
 }
@@ -34,20 +37,20 @@ public sealed class NextCommand(MdoContextFactory factory, OrganizerCheck organi
 
 public sealed class ExtendCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["verleng", "extend"];
+    public override IReadOnlyCollection<string> Names { get; } = ["verleng", "verlengen", "extend"];
 
     protected override Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
     {
         var minutes = int.TryParse(command.Arguments.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 5;
         MeetingFlow.Extend(ctx, minutes, expectedCurrentCaseId: null);
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick($"{minutes} minuten erbij voor {ctx.Mdo.CurrentCase!.Code}.", $"{minutes} minutes added for {ctx.Mdo.CurrentCase!.Code}."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.minutesAddedFor", ("minutes", minutes), ("value", ctx.Mdo.CurrentCase!.Code)));
         return Task.CompletedTask;
     }
 }
 
 public sealed class CloseCommand(MdoContextFactory factory, OrganizerCheck organizers, AfterClose afterClose) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["afronden", "close"];
+    public override IReadOnlyCollection<string> Names { get; } = ["afronden", "afsluiten", "close"];
 
     protected override async Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
     {
@@ -77,7 +80,7 @@ public sealed class ChairCommand(MdoContextFactory factory, OrganizerCheck organ
     {
         if (command.Mentions.Count == 0)
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Noem de nieuwe voorzitter: voorzitter @naam", "Mention the new chair: chair @name"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.mentionTheNewChairChairName"));
             return Task.CompletedTask;
         }
 
@@ -87,9 +90,7 @@ public sealed class ChairCommand(MdoContextFactory factory, OrganizerCheck organ
         }
 
         ctx.Save("mdo.chairAdded");
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} is nu voorzitter.",
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} is now a chair."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.isNowAChair", ("value", string.Join(", ", command.Mentions.Select(m => m.Name)))));
         return Task.CompletedTask;
     }
 }

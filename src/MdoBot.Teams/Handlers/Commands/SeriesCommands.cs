@@ -1,8 +1,11 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.BotFramework.Cards;
+using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Documents;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;
@@ -18,7 +21,7 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
     {
         if (command.Mentions.Count == 0)
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Noem de coördinator: coördinator @naam", "Mention the coordinator: coordinator @name"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.mentionTheCoordinatorCoordinatorName"));
             return;
         }
 
@@ -30,16 +33,14 @@ public sealed class CoordinatorCommand(MdoContextFactory factory, OrganizerCheck
 
         SeriesRepository.Save(ctx.Turn.Changes, loaded);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "series.coordinatorAdded", ctx.Mdo.ConversationId, ctx.Mdo.Id));
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} krijgt voortaan de samenvattingen van dit overleg.",
-            $"{string.Join(", ", command.Mentions.Select(m => m.Name))} will receive the summaries of this meeting series."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.willReceiveTheSummariesOfThis", ("value", string.Join(", ", command.Mentions.Select(m => m.Name)))));
     }
 }
 
 /// <summary><c>export &lt;casuscode&gt;</c>: the case summary as Markdown, copy-ready, for the chair or the case lead.</summary>
 public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["export", "exporteer"];
+    public override IReadOnlyCollection<string> Names { get; } = ["export", "exporteer", "exporteren"];
 
     protected override bool IncludesClosed => true;
 
@@ -51,16 +52,7 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         MdoPolicy.DemandCaseLeadOrChair(ctx.Mdo, c, ctx.Actor);
         var markdown = SummaryText.CaseMarkdown(ctx.Mdo, c, ctx.PersonalLanguage, ctx.TimeZone);
         ctx.Turn.Changes.Record(new BotFramework.Storage.AuditEntry(ctx.Now, ctx.Turn.UserId, "case.exported", ctx.Mdo.ConversationId, ctx.Mdo.Id, c.Id));
-        var card = new AdaptiveCard
-        {
-            Lang = ctx.PersonalLanguage.Pick("nl", "en"),
-            Body =
-            [
-                new TextBlock { Text = ctx.PersonalLanguage.Pick($"Export van {c.Code}", $"Export of {c.Code}"), Size = "Large", Weight = "Bolder" },
-                new TextBlock { Text = ctx.PersonalLanguage.Pick("Kopieer de tekst naar je eigen dossier.", "Copy the text into your own file."), IsSubtle = true },
-                new TextInput { Id = "export", IsMultiline = true, Value = markdown, Label = "Markdown" },
-            ],
-        };
+        var card = ExportCard.Build(c.Code, markdown, ctx.PersonalLanguage);
         if (ctx.Turn.Conversation.Kind == BotFramework.Storage.ConversationKind.Personal)
         {
             ctx.Turn.SendCard(card);
@@ -69,7 +61,7 @@ public sealed class ExportCommand(MdoContextFactory factory, OrganizerCheck orga
         {
             // Case content goes only to the person who asked, in their 1:1 chat.
             ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb de export in je privéchat gezet.", "I sent the export to your private chat."));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.iSentTheExportToYour"));
         }
 
         return Task.CompletedTask;

@@ -1,6 +1,9 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;
@@ -19,23 +22,12 @@ public sealed class LanguageCommand(MdoContextFactory factory, OrganizerCheck or
         var code = command.Arguments.Split(' ', 2)[0];
         if (Mdo.NormalizeLanguage(code) is null)
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick(
-                $"Kies een van deze talen: {MdoLanguage.SupportedList()}. Bijvoorbeeld: taal en",
-                $"Choose one of these languages: {MdoLanguage.SupportedList()}. For example: language nl"));
+            ctx.Turn.Reply(LanguageSwitch.Usage(ctx.PersonalLanguage));
             return Task.CompletedTask;
         }
 
-        var changed = ctx.Mdo.SetLanguage(ctx.Actor, code);
-        var lang = ctx.Language;
-        if (changed)
-        {
-            ctx.Save("mdo.languageSet");
-            SharedCards.Rerender(ctx);
-        }
-
-        ctx.Turn.Reply(lang.Pick(
-            $"De kaarten van dit MDO zijn {(changed ? "nu" : "al")} in het {MdoLanguage.Name(lang)}.",
-            $"The cards of this MDO are {(changed ? "now" : "already")} in {MdoLanguage.Name(lang)}."));
+        var changed = LanguageSwitch.Apply(ctx, code);
+        ctx.Turn.Reply(LanguageSwitch.Confirmation(ctx.Language, changed));
         return Task.CompletedTask;
     }
 }
@@ -50,7 +42,7 @@ public sealed class TitleCommand(MdoContextFactory factory, OrganizerCheck organ
         MdoPolicy.DemandChair(ctx.Mdo, ctx.Actor);
         if (string.IsNullOrWhiteSpace(command.Arguments))
         {
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Gebruik: titel [naam van het MDO]", "Use: title [name of the MDO]"));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.useTitleNameOfTheMdo"));
             return Task.CompletedTask;
         }
 
@@ -60,7 +52,7 @@ public sealed class TitleCommand(MdoContextFactory factory, OrganizerCheck organ
             ctx.UpdateLiveAgenda();
         }
 
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick($"De titel is nu: {ctx.Mdo.Title}", $"The title is now: {ctx.Mdo.Title}"));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Commands.theTitleIsNow", ("title", ctx.Mdo.Title)));
         return Task.CompletedTask;
     }
 }

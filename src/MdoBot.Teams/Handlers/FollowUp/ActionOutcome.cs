@@ -1,7 +1,10 @@
 using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
 
@@ -20,7 +23,5 @@ internal static class ActionOutcome
     }
 
     /// <summary>"Only X or the chair can …" — for someone who is neither the owner nor a chair.</summary>
-    public static string OnlyOwnerOrChair(MdoContext ctx, MdoAction action) => ctx.PersonalLanguage.Pick(
-        $"Alleen {action.Owner.Name} of de voorzitter kan de status van deze actie bijwerken.",
-        $"Only {action.Owner.Name} or the chair can update the status of this action.");
+    public static string OnlyOwnerOrChair(MdoContext ctx, MdoAction action) => ctx.PersonalLanguage.Text("FollowUp.onlyOrTheChairCanUpdate", ("ownerName", action.Owner.Name));
 }

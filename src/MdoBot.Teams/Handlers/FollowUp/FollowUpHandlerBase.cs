@@ -2,8 +2,11 @@ using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.FollowUp;
-using MdoBot.Teams.MdoFlow;
 using Microsoft.Extensions.Logging;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
 
@@ -47,7 +50,7 @@ public abstract class FollowUpHandlerBase(
         var current = data.CurrentMdoId == earlier.Mdo.Id ? null : await repository.GetAsync(data.CurrentMdoId ?? string.Empty, ct);
         if (current is null || current.Mdo.ConversationId != earlier.Mdo.ConversationId || current.Mdo.FindCase(data.CaseId) is not { } c)
         {
-            earlier.Turn.Reply(earlier.PersonalLanguage.Pick("De status is bijgewerkt.", "The status has been updated."));
+            earlier.Turn.Reply(earlier.PersonalLanguage.Text("FollowUp.theStatusHasBeenUpdated"));
             return;
         }
 

@@ -1,7 +1,10 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
@@ -28,7 +31,7 @@ public sealed class FollowUpDoneHandler(
     }
 }
 
-/// <summary>Still open: nothing changes; the update is audited and confirmed in the meeting chat.</summary>
+/// <summary>Still open: the check is noted on the earlier action (the follow-up row then says so), audited and confirmed in the meeting chat.</summary>
 public sealed class FollowUpStillOpenHandler(
     MdoContextFactory factory, OrganizerCheck organizers, MdoRepository repository, FollowUpLookup lookup, ILogger<FollowUpStillOpenHandler> logger)
     : FollowUpHandlerBase(factory, organizers, repository, lookup, logger)
@@ -37,12 +40,11 @@ public sealed class FollowUpStillOpenHandler(
 
     protected override bool Apply(MdoContext earlier, MdoAction action)
     {
-        earlier.Turn.Changes.Record(new AuditEntry(earlier.Now, earlier.Turn.UserId, "followup.stillOpen", earlier.Mdo.ConversationId, earlier.Mdo.Id, action.CaseId));
-        var text = earlier.Language.Pick(
-            $"Genoteerd: ‘{action.Description}’ van {action.Owner.Name} loopt nog.",
-            $"Noted: ‘{action.Description}’ by {action.Owner.Name} is still in progress.");
+        var changed = earlier.Mdo.NoteActionStillOpen(earlier.Actor, action.Id, earlier.Now);
+        earlier.Save("followup.stillOpen", action.CaseId);
+        var text = earlier.Language.Text("FollowUp.notedByIsStillInProgress", ("description", action.Description), ("ownerName", action.Owner.Name));
         earlier.Turn.Changes.Enqueue(Outgoing.To(earlier.MdoConversation, Activity.CreateMessage(text), OutboxOperation.Send));
-        return false;
+        return changed;
     }
 }
 

@@ -1,6 +1,10 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards.FollowUp;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
+using MdoBot.Domain.Mdo;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
@@ -48,5 +52,32 @@ public sealed class FollowUpLookup(IStore store, MdoRepository repository)
         }
 
         return SeriesFollowUp.From(returning, earlier);
+    }
+
+    /// <summary>
+    /// The family's view recorded for <paramref name="code"/> the last time the case was on an earlier MDO of the series
+    /// (the latest one that has it filled in, of the last three); null when it is new or had none.
+    /// </summary>
+    public async Task<FamilyView?> LastFamilyViewAsync(MdoMeeting current, string code, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var hits = await store.FindDocumentKeysAsync(
+            MdoRepository.Kind, current.ConversationId, [MdoIndex.CodeKey(current.ConversationId, code.Trim())], MdoIndex.SortKeyOf(current), ct);
+        foreach (var hit in hits.Where(h => h.Id != current.Id).OrderByDescending(h => h.SortKey).Take(3))
+        {
+            var earlier = (await repository.GetAsync(hit.Id, ct))?.Mdo.Cases
+                .FirstOrDefault(c => string.Equals(c.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (earlier is { FamilyView.IsEmpty: false })
+            {
+                return earlier.FamilyView;
+            }
+        }
+
+        return null;
     }
 }

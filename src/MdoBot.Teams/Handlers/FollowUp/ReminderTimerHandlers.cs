@@ -2,9 +2,12 @@ using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.FollowUp;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
 
@@ -54,7 +57,7 @@ public sealed class OverdueTimerHandler(MdoContextFactory factory, ILogger<Overd
         var recipient = c.CaseLead ?? ctx.Mdo.Chairs[0];
         var lang = ctx.LanguageOf(recipient.Id);
         var card = OverdueCard.Build(ctx.Mdo, action, c.Code, toChair: c.CaseLead is null, lang);
-        ctx.Turn.SendPersonal(recipient.Id, Activity.CreateCard(card, lang.Pick("Actie niet op tijd afgerond", "Action not finished on time")));
+        ctx.Turn.SendPersonal(recipient.Id, Activity.CreateCard(card, lang.Text("FollowUp.actionNotFinishedOnTime")));
         Audit(ctx, "action.overdueReported", c);
         return true;
     }
@@ -67,6 +70,6 @@ internal static class OwnerReminder
     {
         var lang = ctx.LanguageOf(action.Owner.Id);
         var card = ReminderCard.Build(ctx.Mdo, action, c.Code, kind, lang, ctx.TimeZone);
-        ctx.Turn.SendPersonal(action.Owner.Id, Activity.CreateCard(card, lang.Pick("Herinnering aan je actie", "Reminder of your action")));
+        ctx.Turn.SendPersonal(action.Owner.Id, Activity.CreateCard(card, lang.Text("FollowUp.reminderOfYourAction")));
     }
 }

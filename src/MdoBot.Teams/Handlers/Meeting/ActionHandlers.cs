@@ -2,7 +2,10 @@ using MdoBot.BotFramework.Routing;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Handlers.FollowUp;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 
@@ -83,8 +86,7 @@ public sealed class DeclineActionHandler(MdoContextFactory factory, OrganizerChe
 
     private static BotFramework.Cards.AdaptiveCard NoticeCardFor(MdoContext ctx, MdoAction action, Participant chair) =>
         Cards.Mdo.NoticeCard.Build(
-            ctx.Language.Pick("Actie terug naar de voorzitter", "Action back to the chair"),
-            ctx.Language.Pick($"{action.Owner.Name} kan deze actie niet doen. {chair.Name}, wijs op de casuskaart een nieuwe eigenaar aan.",
-                $"{action.Owner.Name} can't do this action. {chair.Name}, please choose a new owner on the case card."),
+            ctx.Language.Text("Meeting.actionBackToTheChair"),
+            ctx.Language.Text("Meeting.cantDoThisActionPleaseChoose", ("ownerName", action.Owner.Name), ("chairName", chair.Name)),
             ctx.Language);
 }

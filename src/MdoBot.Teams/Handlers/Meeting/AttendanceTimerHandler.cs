@@ -3,10 +3,13 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.BotFramework.Hosting;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 

@@ -3,9 +3,12 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.BotFramework.Hosting;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 

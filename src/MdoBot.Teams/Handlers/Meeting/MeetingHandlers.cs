@@ -1,6 +1,9 @@
 using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.Cards;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 
@@ -28,13 +31,13 @@ public sealed class StartHandler(MdoContextFactory factory, OrganizerCheck organ
         if (ctx.Mdo.State == Domain.Mdo.MdoState.Running)
         {
             // A Start button left on an old card: say so plainly (and show the prompt as it is now) instead of refusing.
-            ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Het MDO loopt al.", "The MDO is already running."));
+            ctx.Turn.Reply(ctx.PersonalLanguage.Text("Meeting.theMdoIsAlreadyRunning"));
             ctx.UpdateStartPrompt();
             return;
         }
 
         await MeetingFlow.StartAsync(ctx, posted, ct);
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Het MDO is gestart.", "The MDO has started."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Meeting.theMdoHasStarted"));
     }
 }
 
@@ -46,8 +49,8 @@ public sealed class NextHandler(MdoContextFactory factory, OrganizerCheck organi
     {
         MeetingFlow.Next(ctx, data.CaseId);
         ctx.Turn.Reply(ctx.Mdo.CurrentCase is { } c
-            ? ctx.PersonalLanguage.Pick($"Volgende casus: {c.Code}.", $"Next case: {c.Code}.")
-            : ctx.PersonalLanguage.Pick("Alle casussen zijn besproken.", "All cases have been discussed."));
+            ? ctx.PersonalLanguage.Text("Meeting.nextCase", ("code", c.Code))
+            : ctx.PersonalLanguage.Text("Meeting.allCasesHaveBeenDiscussed"));
         return Task.CompletedTask;
     }
 }
@@ -60,7 +63,7 @@ public sealed class ExtendHandler(MdoContextFactory factory, OrganizerCheck orga
     {
         var minutes = data.Minutes ?? 5;
         MeetingFlow.Extend(ctx, minutes, data.CaseId);
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick($"{minutes} minuten erbij.", $"{minutes} minutes added."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Meeting.minutesAdded", ("minutes", minutes)));
         return Task.CompletedTask;
     }
 }
@@ -73,6 +76,6 @@ public sealed class CloseHandler(MdoContextFactory factory, OrganizerCheck organ
     {
         MeetingFlow.Close(ctx, bySystem: false);
         await afterClose.RunAsync(ctx, ct);
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Het MDO is afgerond; de samenvatting staat in de chat.", "The MDO is closed; the summary is in the chat."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Meeting.theMdoIsClosedTheSummary"));
     }
 }

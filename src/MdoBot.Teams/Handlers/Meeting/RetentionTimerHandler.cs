@@ -2,8 +2,11 @@ using System.Text.Json;
 using MdoBot.Domain.Evaluation;
 using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Hosting;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 

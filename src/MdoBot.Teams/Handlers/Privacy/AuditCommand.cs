@@ -4,8 +4,11 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.BotFramework.Cards;
 using MdoBot.Teams.Handlers.Commands;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Privacy;
 
@@ -39,14 +42,14 @@ public sealed class AuditCommand(MdoContextFactory factory, OrganizerCheck organ
             Lang = MdoFormat.LangCode(ctx.PersonalLanguage),
             Body =
             [
-                MdoTexts.Title(ctx.PersonalLanguage.Pick("Logboek van dit overleg", "Audit trail of this meeting series")),
-                MdoTexts.Subtle(ctx.PersonalLanguage.Pick($"De laatste {facts.Count} wijzigingen; zonder inhoud.", $"The last {facts.Count} changes; without content.")),
+                MdoTexts.Title(ctx.PersonalLanguage.Text("Privacy.auditTrailOfThisMeetingSeries")),
+                MdoTexts.Subtle(ctx.PersonalLanguage.Text("Privacy.theLastChangesWithoutContent", ("factsCount", facts.Count))),
                 facts.Count == 0 ? new TextBlock { Text = "–" } : new FactSet { Facts = facts },
             ],
         };
         ctx.Turn.Changes.Record(new AuditEntry(ctx.Now, ctx.Turn.UserId, "audit.viewed", ctx.Mdo.ConversationId));
         ctx.Turn.SendPersonal(ctx.Actor.Id, BotFramework.Protocol.Activity.CreateCard(card));
-        ctx.Turn.Reply(ctx.PersonalLanguage.Pick("Ik heb het logboek in je privéchat gezet.", "I sent the audit trail to your private chat."));
+        ctx.Turn.Reply(ctx.PersonalLanguage.Text("Privacy.iSentTheAuditTrailTo"));
     }
 
     private static string Who(MdoContext ctx, AuditEntry e) =>

@@ -3,8 +3,11 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.BotFramework.Cards;
 using MdoBot.Teams.Handlers.Commands;
-using MdoBot.Teams.MdoFlow;
 using MdoBot.BotFramework.Routing;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Privacy;
 
@@ -14,7 +17,7 @@ namespace MdoBot.Teams.Handlers.Privacy;
 /// </summary>
 public sealed class EraseCommand(MdoContextFactory factory, OrganizerCheck organizers) : MdoCommandBase(factory, organizers)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["verwijder", "delete"];
+    public override IReadOnlyCollection<string> Names { get; } = ["verwijder", "verwijderen", "delete"];
 
     protected override bool IncludesClosed => true;
 
@@ -29,22 +32,20 @@ public sealed class EraseCommand(MdoContextFactory factory, OrganizerCheck organ
             var c = ctx.Mdo.Cases.FirstOrDefault(x => string.Equals(x.Code, words[1], StringComparison.OrdinalIgnoreCase))
                 ?? throw new MdoRuleException(MdoError.NotFound, "case not found");
             ctx.Turn.SendCard(Confirmation(
-                lang.Pick($"Casus {c.Code} verwijderen?", $"Delete case {c.Code}?"),
-                lang.Pick($"Alle inhoud van {c.Code} (vraag, perspectief van het gezin, doel, besluiten, acties) wordt direct en definitief verwijderd. Alleen de tijden blijven. Maak eerst een export als je een kopie wilt (export {c.Code}).",
-                    $"All content of {c.Code} (question, family view, goal, decisions, actions) is deleted at once and for good. Only the times remain. Export first if you want a copy (export {c.Code})."),
+                lang.Text("Privacy.deleteCase", ("code", c.Code)),
+                lang.Text("Privacy.allContentOfQuestionFamilyView", ("code", c.Code)),
                 new EraseActionData(CardVerbs.EraseCase, ctx.Mdo.Id, c.Id), lang));
         }
         else if (target is "overleg" or "meeting" or "mdo")
         {
             ctx.Turn.SendCard(Confirmation(
-                lang.Pick("Dit hele MDO verwijderen?", "Delete this whole MDO?"),
-                lang.Pick("Alle inhoud van alle casussen en de namen worden direct en definitief verwijderd; alleen anonieme cijfers blijven. Maak eerst exports als je kopieën wilt.",
-                    "All content of every case and the names are deleted at once and for good; only anonymous numbers remain. Export first if you want copies."),
+                lang.Text("Privacy.deleteThisWholeMdo"),
+                lang.Text("Privacy.allContentOfEveryCaseAnd"),
                 new EraseActionData(CardVerbs.EraseMeeting, ctx.Mdo.Id), lang));
         }
         else
         {
-            ctx.Turn.Reply(lang.Pick("Gebruik: verwijder casus [code] of verwijder overleg", "Use: delete case [code] or delete meeting"));
+            ctx.Turn.Reply(lang.Text("Privacy.useDeleteCaseCodeOrDelete"));
         }
 
         return Task.CompletedTask;
@@ -58,7 +59,7 @@ public sealed class EraseCommand(MdoContextFactory factory, OrganizerCheck organ
             Lang = card.Lang,
             FallbackText = card.FallbackText,
             Body = card.Body,
-            Actions = [new ExecuteAction { Title = lang.Pick("Ja, definitief verwijderen", "Yes, delete for good"), Verb = data.Verb, Data = data, Style = "destructive" }],
+            Actions = [new ExecuteAction { Title = lang.Text("Privacy.yesDeleteForGood"), Verb = data.Verb, Data = data, Style = "destructive" }],
         };
     }
 }

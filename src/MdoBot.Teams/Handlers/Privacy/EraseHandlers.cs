@@ -3,7 +3,10 @@ using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.Handlers.Meeting;
-using MdoBot.Teams.MdoFlow;
+using MdoBot.Teams.MdoFlow.Pipeline;
+using MdoBot.Teams.MdoFlow.Repositories;
+using MdoBot.Teams.MdoFlow.Lookups;
+using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Privacy;
 
@@ -22,8 +25,8 @@ public sealed class EraseCaseHandler(MdoContextFactory factory, OrganizerCheck o
         MdoErasure.AfterErase(ctx, [erased], wholeMdo: false, "case.erased");
         ctx.UpdateLiveAgenda();
         ctx.Turn.ReplyCard(NoticeCard.Build(
-            ctx.Language.Pick("Verwijderd", "Deleted"),
-            ctx.Language.Pick("De inhoud van de casus is verwijderd.", "The case's content was deleted."), ctx.Language));
+            ctx.Language.Text("Privacy.deleted"),
+            ctx.Language.Text("Privacy.theCasesContentWasDeleted"), ctx.Language));
         return Task.CompletedTask;
     }
 }
@@ -42,7 +45,7 @@ public sealed class EraseMeetingHandler(MdoContextFactory factory, OrganizerChec
         MdoErasure.AfterErase(ctx, ctx.Mdo.Cases, wholeMdo: true, "mdo.erased");
         await RetentionTimerHandler.StripCommentsAsync(ctx, evaluations, ct);
         ctx.Turn.ReplyCard(NoticeCard.Build(
-            ctx.Language.Pick("Verwijderd", "Deleted"),
-            ctx.Language.Pick("De inhoud van dit MDO is verwijderd.", "The content of this MDO was deleted."), ctx.Language));
+            ctx.Language.Text("Privacy.deleted"),
+            ctx.Language.Text("Privacy.theContentOfThisMdoWas"), ctx.Language));
     }
 }

@@ -51,6 +51,13 @@ internal static class MdoCardCatalog
         ["feedback.nl"] = () => Feedback(Nl, FeedbackLanguage.Dutch),
         ["feedback.dutchLetter.en"] = () => Feedback(En, FeedbackLanguage.Dutch),
         ["feedback.englishLetter.en"] = () => Feedback(En, FeedbackLanguage.English),
+        ["evaluation.nl"] = () => EvaluationCard.Build(Build(MdoStage.Closed), Nl),
+        ["evaluation.en"] = () => EvaluationCard.Build(Build(MdoStage.Closed), En),
+        ["trend.nl"] = () => EvaluationTrendCard.Build(AfterMdoSamples.Trend, Nl, Amsterdam),
+        ["trend.en"] = () => EvaluationTrendCard.Build(AfterMdoSamples.Trend, En, Amsterdam),
+        ["trend.empty.nl"] = () => EvaluationTrendCard.Build([], Nl, Amsterdam),
+        ["export.nl"] = () => AfterMdoSamples.Export(Nl),
+        ["export.en"] = () => AfterMdoSamples.Export(En),
         ["notice.nl"] = () => NoticeCard.Build("Deze kaart is verouderd", "De agenda is intussen gewijzigd. Open de agenda opnieuw.", Nl),
     };
 

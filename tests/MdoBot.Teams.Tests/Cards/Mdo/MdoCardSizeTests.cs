@@ -96,6 +96,29 @@ public sealed class MdoCardSizeTests
         Assert.True(clipped.Length <= max);
     }
 
+    [Theory]
+    [MemberData(nameof(LargeCards))]
+    public void CardBudgetSize_IsTheFullyEscapedJsonLength(string name, Language lang)
+    {
+        var card = Build(name, lang);
+
+        Assert.Equal(CardJson.ToNode(card).ToJsonString().Length, CardBudget.Size(card));
+    }
+
+    [Fact]
+    public void CardBudgetSize_CountsEscapedNonAsciiAndHtmlCharacters()
+    {
+        var mdo = MdoSamples.Large(1, closed: false);
+        var chair = MdoSamples.Chair;
+        mdo.Start(chair, MdoSamples.T0);
+        mdo.RecordGoal(chair, "c1", "Coördinatie <zorg> & \"rust\" — 'thuis' + 😀 ñ");
+        var card = CaseCard.Build(mdo, mdo.FindCase("c1")!, MdoSamples.ManyMembers, Language.Dutch, MdoSamples.At(5), MdoSamples.Amsterdam, mdo.CurrentClock());
+
+        var expected = CardJson.ToNode(card).ToJsonString().Length;
+        Assert.Equal(expected, CardBudget.Size(card));
+        Assert.True(expected > System.Text.Encoding.UTF8.GetByteCount(CardJson.Serialize(card)));
+    }
+
     private static AdaptiveCard Build(string name, Language lang)
     {
         var closed = name is "summary" or "live.closed";
