@@ -15,7 +15,9 @@ public sealed class BenchOptions
           --think-ms MS     pause between two steps of a user, uniform 0.5–1.5 × MS (0 = none) (default 0)
           --timers N        MDOs started in the timer phase, 3 stored timers each            (default 1000)
           --timeups         timer phase: also wait for the time-up notices at +5 min (adds ~4 minutes)
-          --phase P         load | timers | all | hotpath (hotpath is not part of all)      (default all)
+          --phase P         load | timers | all | hotpath | soak (hotpath, soak not in all) (default all)
+          --soak-minutes M  soak: minutes of mixed connector faults (429 bursts, 500s, hangs, an outage of up to 2 min) (default 10)
+          --soak-conversations N  soak: meeting chats, each renamed every 2–4 s                 (default 20)
           --db-dir DIR      directory for the SQLite files (e.g. /dev/shm to take fsync out) (default: system temp)
           --out FILE        JSON result file                         (default bench/results/latest.json)
           --wait-quiet S    first wait up to S seconds for other processes to leave the CPUs idle     (default 0)
@@ -48,6 +50,12 @@ public sealed class BenchOptions
     public int ThinkMs { get; private set; }
 
     public int Timers { get; private set; } = 1000;
+
+    public double SoakMinutes { get; private set; } = 10;
+
+    public int SoakConversations { get; private set; } = 20;
+
+    public bool RunSoak => Phase == "soak";
 
     public bool TimeUps { get; private set; }
 
@@ -87,6 +95,8 @@ public sealed class BenchOptions
                 case "--think-ms": o.ThinkMs = Int(); break;
                 case "--timers": o.Timers = Int(); break;
                 case "--timeups": o.TimeUps = true; break;
+                case "--soak-minutes": o.SoakMinutes = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--soak-conversations": o.SoakConversations = Int(); break;
                 case "--phase": o.Phase = Next(); break;
                 case "--db-dir": o.DbDir = Next(); break;
                 case "--out": o.Out = Next(); break;
@@ -103,9 +113,14 @@ public sealed class BenchOptions
             }
         }
 
-        if (o.Phase is not ("all" or "load" or "timers" or "hotpath"))
+        if (o.Phase is not ("all" or "load" or "timers" or "hotpath" or "soak"))
         {
-            throw new ArgumentException("--phase must be load, timers, all or hotpath");
+            throw new ArgumentException("--phase must be load, timers, all, hotpath or soak");
+        }
+
+        if (o.SoakMinutes is < 0.5 or > 24 * 60 || o.SoakConversations is < 1 or > 500)
+        {
+            throw new ArgumentException("--soak-minutes must be between 0.5 and 1440, --soak-conversations between 1 and 500");
         }
 
         o.Hot.Validate();

@@ -77,7 +77,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) =>
 };
 
 var repoRoot = FindRepoRoot();
-var outFile = options.Out ?? Path.Combine(repoRoot, "bench", "results", options.RunHotPath ? "hotpath.json" : "latest.json");
+var outFile = options.Out ?? Path.Combine(repoRoot, "bench", "results", options.RunHotPath ? "hotpath.json" : options.RunSoak ? "soak.json" : "latest.json");
 var dbDir = options.DbDir ?? Path.GetTempPath();
 var machine = await Machine.DescribeAsync(dbDir);
 Console.WriteLine($"MdoBot bench — {machine.Cpus} CPUs ({machine.CpuModel}), {machine.MemoryGb} GB, {machine.Os}, {machine.Runtime}");
@@ -159,6 +159,11 @@ if (options.RunHotPath)
     await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(hotReport, BenchReport.Json) + "\n");
     Console.WriteLine($"\nWritten {Path.GetRelativePath(Environment.CurrentDirectory, outFile)}");
     return hot.Runs.All(r => r.WorkVerified) ? 0 : 3;
+}
+
+if (options.RunSoak)
+{
+    return await MdoBot.Bench.Soak.SoakRun.RunAsync(options, repoRoot, outFile, http, cts.Token);
 }
 
 LoadResult? load = null;

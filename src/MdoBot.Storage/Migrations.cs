@@ -89,6 +89,7 @@ internal static class Migrations
         LeanInbox.Migration,
         LeaseTable.Migration,
         MemberLinks.Migration,
+        DeliveryState.Migration,
     ];
 }
 

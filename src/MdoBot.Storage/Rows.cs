@@ -25,7 +25,7 @@ internal sealed record DocumentRow(string Kind, string Id, string Conversation_I
 
 internal sealed record OutboxRow(
     long Id, string Conversation_Id, string Service_Url, string Operation, string Activity_Json,
-    string? Card_Key, string? Target_User_Id, string? Tenant_Id, long Attempts, long Failed, string? Scope)
+    string? Card_Key, string? Target_User_Id, string? Tenant_Id, long Attempts, long Failed, string? Scope, long Created_At)
 {
     public OutboxItem ToDomain() => new(
         Conversation_Id, Service_Url, Enum.Parse<OutboxOperation>(Operation), Activity_Json, Card_Key, Target_User_Id, Tenant_Id)
@@ -33,7 +33,17 @@ internal sealed record OutboxRow(
         Id = Id,
         Attempts = (int)Attempts,
         Scope = Scope,
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Created_At),
     };
+}
+
+internal sealed record DeadLetterRow(
+    long Id, string Conversation_Id, string Service_Url, string Operation, string? Card_Key, string? Target_User_Id,
+    string? Tenant_Id, long? Dead_Status, string? Dead_Reason, long? Dead_At, long Created_At)
+{
+    public DeadLetter ToDomain() => new(
+        Id, Conversation_Id, Service_Url, Enum.Parse<OutboxOperation>(Operation), Card_Key, Target_User_Id, Tenant_Id,
+        (int)(Dead_Status ?? 0), Dead_Reason ?? DeadLetterReasons.Expired, DateTimeOffset.FromUnixTimeMilliseconds(Dead_At ?? Created_At));
 }
 
 internal sealed record TimerRow(string Timer_Key, string Kind, long Due_At, string Conversation_Id, string Payload)

@@ -128,12 +128,7 @@ public abstract partial class SqlStore
                     new { o.ConversationId, o.CardKey }, tx);
             }
 
-            await conn.ExecuteAsync(
-                """
-                INSERT INTO outbox (conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id, attempts, failed, scope, created_at)
-                VALUES (@ConversationId, @ServiceUrl, @Operation, @ActivityJson, @CardKey, @TargetUserId, @TenantId, 0, 0, @Scope, @now)
-                """,
-                new { o.ConversationId, o.ServiceUrl, Operation = o.Operation.ToString(), o.ActivityJson, o.CardKey, o.TargetUserId, o.TenantId, o.Scope, now }, tx);
+            await InsertOutboxAsync(conn, tx, o, now);
         }
 
         foreach (var a in changes.Audit)

@@ -5,18 +5,6 @@ namespace MdoBot.Storage;
 
 public abstract partial class SqlStore
 {
-    public async Task<IReadOnlyList<OutboxItem>> GetPendingAsync(int max, CancellationToken ct = default)
-    {
-        await using var conn = await OpenAsync(ct);
-        var rows = await conn.QueryAsync<OutboxRow>(
-            $"""
-            SELECT id, conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id,
-              {SelectInt64("attempts")}, {SelectInt64("failed")}, scope
-            FROM outbox WHERE failed = 0 ORDER BY id LIMIT @max
-            """, new { max });
-        return rows.Select(r => r.ToDomain()).ToList();
-    }
-
     public Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(delivered);
@@ -32,6 +20,11 @@ public abstract partial class SqlStore
         {
             await tx.RollbackAsync(ct);
             return false;
+        }
+
+        foreach (var conversationId in delivered.Select(d => d.Item.ConversationId).Distinct(StringComparer.Ordinal))
+        {
+            await conn.ExecuteAsync("DELETE FROM delivery_state WHERE conversation_id = @conversationId", new { conversationId }, tx);
         }
 
         foreach (var (item, cardActivityId, createdConversationId) in delivered)
@@ -78,24 +71,14 @@ public abstract partial class SqlStore
             DELETE FROM inbox WHERE (conversation_id, activity_id) IN
               (SELECT conversation_id, activity_id FROM inbox WHERE received_at < @before ORDER BY received_at LIMIT @max)
             """, new { before, max }, tx);
-        deleted += await conn.ExecuteAsync("DELETE FROM outbox WHERE failed = 1 AND created_at < @before", new { before }, tx);
+        deleted += await conn.ExecuteAsync("DELETE FROM outbox WHERE failed = 1 AND reported = 1 AND COALESCE(dead_at, created_at) < @before", new { before }, tx);
+        await conn.ExecuteAsync(
+            """
+            DELETE FROM delivery_state WHERE updated_at < @before
+              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.conversation_id = delivery_state.conversation_id AND o.failed = 0)
+            """, new { before }, tx);
         await tx.CommitAsync(ct);
         return deleted;
-    }
-
-    public Task MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default) =>
-        WriteAsync(() => MarkFailedCoreAsync(item, permanent, null, ct), ct);
-
-    /// <summary>With a fencing token: counted only while that token holds the outbox lease (false = refused or gone).</summary>
-    private async Task<bool> MarkFailedCoreAsync(OutboxItem item, bool permanent, long? fencingToken, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        await using var conn = await OpenAsync(ct);
-        var fence = fencingToken is null ? "" : $" AND EXISTS (SELECT 1 FROM leases WHERE {CurrentLease})";
-        var updated = await conn.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET attempts = attempts + 1, failed = @failed WHERE id = @Id" + fence,
-            new { item.Id, failed = permanent ? 1 : 0, name = LeaseTable.OutboxLease, token = fencingToken ?? 0, now = Now() }, cancellationToken: ct));
-        return updated > 0;
     }
 
     public async Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default)

@@ -107,8 +107,14 @@ public abstract partial class SqlStore
             return store.WriteAsync(() => store.MarkDeliveredCoreAsync(delivered, (token, expiry), ct), ct);
         }
 
-        public Task<bool> MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default) =>
-            store.WriteAsync(() => store.MarkFailedCoreAsync(item, permanent, token, ct), ct);
+        public Task<bool> DeferAsync(OutboxItem item, DateTimeOffset notBefore, int status, CancellationToken ct = default) =>
+            store.DeferCoreAsync(item, notBefore, status, (token, expiry), ct);
+
+        public Task<bool> ParkAsync(OutboxItem item, int status, string reason, CancellationToken ct = default) =>
+            store.ParkCoreAsync(item, status, reason, (token, expiry), ct);
+
+        public Task<bool> MarkReportedAsync(IReadOnlyList<long> deadLetterIds, IReadOnlyList<OutboxItem> notices, CancellationToken ct = default) =>
+            store.MarkReportedCoreAsync(deadLetterIds, notices, (token, expiry), ct);
 
         public async ValueTask DisposeAsync()
         {

@@ -73,7 +73,13 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     /// Applies the pending migrations in one transaction, then indexes documents that an older release
     /// stored without an index (<paramref name="indexers"/>), and compacts when a migration dropped content.
     /// </summary>
-    public async Task MigrateAsync(IEnumerable<IDocumentIndexer>? indexers = null, CancellationToken ct = default)
+    public Task MigrateAsync(IEnumerable<IDocumentIndexer>? indexers = null, CancellationToken ct = default) =>
+        MigrateCoreAsync(indexers, long.MaxValue, ct);
+
+    /// <summary>Applies the migrations up to <paramref name="version"/> only: a database exactly as an earlier release left it (upgrade tests).</summary>
+    internal Task MigrateToAsync(long version) => MigrateCoreAsync(null, version, CancellationToken.None);
+
+    private async Task MigrateCoreAsync(IEnumerable<IDocumentIndexer>? indexers, long upTo, CancellationToken ct)
     {
         var compact = false;
         await using (var conn = await OpenAsync(ct))
@@ -82,7 +88,7 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             await LockMigrationsAsync(conn, tx, ct);
             await conn.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", transaction: tx);
             var current = await conn.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM schema_version", transaction: tx) ?? 0;
-            foreach (var migration in Migrations.All.Where(m => m.Version > current))
+            foreach (var migration in Migrations.All.Where(m => m.Version > current && m.Version <= upTo))
             {
                 await conn.ExecuteAsync(migration.Sql.Replace(Migrations.AutoIdPlaceholder, AutoIdColumn, StringComparison.Ordinal)
                     .Replace(Migrations.BytesPlaceholder, BytesColumn, StringComparison.Ordinal), transaction: tx);

@@ -33,6 +33,7 @@ public static class TeamsServiceCollectionExtensions
         services.Configure<MdoOptions>(configuration.GetSection(MdoOptions.Section));
         services.PostConfigure<MdoOptions>(o => o.RetentionDays = configuration.GetValue("Privacy:RetentionDays", 90));
         services.AddSingleton<MdoRepository>();
+        services.AddSingleton<BotFramework.Hosting.IDeadLetterReporter, MdoFlow.Lifecycle.UndeliveredNotices>();
         services.AddSingleton<IDocumentIndexer, MdoDocumentIndexer>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<MdoContextFactory>();

@@ -27,7 +27,9 @@ public sealed partial class PostgresStoreContractTests
         Assert.False(await leaseA.IsHeldAsync());
         Assert.False(await leaseA.RenewAsync());
         Assert.False(await leaseA.MarkDeliveredAsync([new DeliveredItem(item, "act-stale", null)]));
-        Assert.False(await leaseA.MarkFailedAsync(item, permanent: true));
+        Assert.False(await leaseA.ParkAsync(item, 404, DeadLetterReasons.NotFound));
+        Assert.False(await leaseA.DeferAsync(item, DateTimeOffset.UnixEpoch, 503));
+        Assert.False(await leaseA.MarkReportedAsync([item.Id], []));
         var stillPending = Assert.Single(await b.GetPendingAsync(10));
         Assert.Equal(0, stillPending.Attempts);
 

@@ -16,7 +16,7 @@ public abstract partial class StoreContractTests
         var pending = await store.GetPendingAsync(10);
         Assert.Equal(["{\"a\":1}", "{\"a\":2}"], pending.Select(p => p.ActivityJson));
         await store.MarkDeliveredAsync([new DeliveredItem(pending[0], "act-9", null)]);
-        await store.MarkFailedAsync(pending[1], permanent: true);
+        Assert.True(await ParkAsync(store, pending[1]));
 
         Assert.Empty(await store.GetPendingAsync(10));
         Assert.Equal("act-9", await store.GetPostedActivityIdAsync("conv-1", "agenda"));
@@ -37,7 +37,11 @@ public abstract partial class StoreContractTests
         var first = await store.GetPendingAsync(2);
         Assert.Equal(["conv-1", "conv-2"], first.Select(p => p.ConversationId));
         Assert.True(first[0].Id > 0 && first[1].Id > first[0].Id);
-        var expected = new OutboxItem("conv-1", "http://x/", OutboxOperation.SendPersonal, "{\"n\":1}", "card-1", "29:u", "tenant") { Id = first[0].Id };
+        var expected = new OutboxItem("conv-1", "http://x/", OutboxOperation.SendPersonal, "{\"n\":1}", "card-1", "29:u", "tenant")
+        {
+            Id = first[0].Id,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Time.GetUtcNow().ToUnixTimeMilliseconds()),
+        };
         Assert.Equal(expected, first[0]);
         Assert.Equal(3, (await store.GetPendingAsync(10)).Count);
     }
@@ -52,10 +56,12 @@ public abstract partial class StoreContractTests
 
         var item = Assert.Single(await store.GetPendingAsync(10));
         Assert.Equal(0, item.Attempts);
-        await store.MarkFailedAsync(item, permanent: false);
-        await store.MarkFailedAsync(item, permanent: false);
+        var notBefore = Time.GetUtcNow().AddSeconds(10);
+        Assert.True(await DeferAsync(store, item, Time.GetUtcNow().AddSeconds(3)));
+        Assert.True(await DeferAsync(store, item, notBefore));
 
         Assert.Equal(2, Assert.Single(await store.GetPendingAsync(10)).Attempts);
+        Assert.Equal(notBefore.ToUnixTimeMilliseconds(), (await store.GetNotBeforeAsync("conv-1"))?.ToUnixTimeMilliseconds());
     }
 
     [Fact]

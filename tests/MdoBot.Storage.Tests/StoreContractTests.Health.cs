@@ -19,8 +19,8 @@ public abstract partial class StoreContractTests
 
         await store.CommitAsync(changes);
         var pending = await store.GetPendingAsync(10);
-        await store.MarkFailedAsync(pending[0], permanent: true);
-        await store.MarkFailedAsync(pending[1], permanent: false);
+        Assert.True(await ParkAsync(store, pending[0]));
+        Assert.True(await DeferAsync(store, pending[1], Time.GetUtcNow().AddSeconds(1)));
 
         var stats = await store.GetOutboxStatsAsync();
         Assert.Equal((2L, pending[1].Id, 1L), (stats.Pending, stats.OldestPendingId, stats.DeadLetters));

@@ -115,12 +115,15 @@ public abstract partial class StoreContractTests
         old.Enqueue(new OutboxItem("c", "http://x/", OutboxOperation.Send, "{\"failed\":1}"));
         old.Enqueue(new OutboxItem("c", "http://x/", OutboxOperation.Send, "{\"waiting\":1}"));
         await store.CommitAsync(old);
-        await store.MarkFailedAsync((await store.GetPendingAsync(1))[0], permanent: true);
+        var parked = (await store.GetPendingAsync(1))[0];
+        Assert.True(await ParkAsync(store, parked));
         Time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, await store.PruneAsync(Time.GetUtcNow() - TimeSpan.FromHours(1), 100)); // the old inbox entry; the dead letter waits for its report
+        Assert.True(await WithLeaseAsync(store, lease => lease.MarkReportedAsync([parked.Id], [])));
         await store.CommitAsync(new ChangeSet { Inbox = new InboxRecord("c", "recent", 200) });
         var cutoff = Time.GetUtcNow() - TimeSpan.FromHours(1);
 
-        Assert.Equal(2, await store.PruneAsync(cutoff, 100));
+        Assert.Equal(1, await store.PruneAsync(cutoff, 100)); // the reported dead letter
 
         var lookup = await store.LookupInboxAsync("c", "old");
         Assert.Null(lookup.Entry);

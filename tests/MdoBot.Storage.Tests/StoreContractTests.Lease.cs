@@ -22,11 +22,9 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task Migrate_SchemaTwoDatabase_AddsLeaseRowKeepsOutbox()
     {
-        var store = await NewStoreAsync();
+        var store = await CreateUnmigratedStoreAsync();
+        await store.MigrateToAsync(2);
         await store.CommitAsync(Enqueue("kept"));
-        await ExecuteSqlAsync(store, "DROP TABLE leases");
-        await ExecuteSqlAsync(store, "DROP TABLE member_links");
-        await ExecuteSqlAsync(store, "DELETE FROM schema_version WHERE version >= 3");
 
         var upgraded = await OpenSecondInstanceAsync(store);
         await upgraded.MigrateAsync();
@@ -42,6 +40,22 @@ public abstract partial class StoreContractTests
         var store = await NewStoreAsync();
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TryAcquireDeliveryLeaseAsync("a", TimeSpan.Zero));
         await Assert.ThrowsAsync<ArgumentException>(() => store.TryAcquireDeliveryLeaseAsync(" ", Expiry));
+    }
+
+    /// <summary>Parks <paramref name="item"/> as a 404 dead letter under a lease taken (and released) for it.</summary>
+    protected static Task<bool> ParkAsync(SqlStore store, OutboxItem item) =>
+        WithLeaseAsync(store, lease => lease.ParkAsync(item, 404, DeadLetterReasons.NotFound));
+
+    /// <summary>Records a temporary failure (503) of <paramref name="item"/> with the conversation's next not-before time.</summary>
+    protected static Task<bool> DeferAsync(SqlStore store, OutboxItem item, DateTimeOffset notBefore) =>
+        WithLeaseAsync(store, lease => lease.DeferAsync(item, notBefore, 503));
+
+    protected static async Task<bool> WithLeaseAsync(SqlStore store, Func<IDeliveryLease, Task<bool>> act)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(act);
+        await using var lease = await store.TryAcquireDeliveryLeaseAsync("test", Expiry) ?? throw new InvalidOperationException("The lease is held.");
+        return await act(lease);
     }
 
     protected static ChangeSet Enqueue(string text)

@@ -17,6 +17,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly TaskCompletionSource _firstFailure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
+    private readonly SemaphoreSlim _heldArrived = new(0);
     private int _nextId;
 
     private FakeBotConnector(LocalHttpServer server) => _server = server;
@@ -55,6 +57,35 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     /// <summary>Fault of the meeting participant read (GET v1/meetings/{id}/participants/{user}).</summary>
     public StandInFault ParticipantFault { get; } = new();
+
+    /// <summary>While set, every send, reply, update and 1:1 creation is answered with this status (an outage); after <see cref="FailNext"/>.</summary>
+    public int? FailAllStatus { get; set; }
+
+    /// <summary>Each request answered with <see cref="FailAllStatus"/>: its conversation (for 1:1 creation: "create").</summary>
+    public ConcurrentQueue<string> OutageAnswers { get; } = new();
+
+    /// <summary>
+    /// Holds sends to a conversation unanswered (a slow chat) until <see cref="Release"/>; <see cref="WaitForHeldAsync"/>
+    /// waits until one has arrived. Not a timer: the test decides when the chat answers.
+    /// </summary>
+    public void Hold(string conversationId) => _held[conversationId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string conversationId)
+    {
+        if (_held.TryRemove(conversationId, out var gate))
+        {
+            gate.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits (real time, bounded) until a held send has arrived.</summary>
+    public async Task WaitForHeldAsync(TimeSpan? timeout = null)
+    {
+        if (!await _heldArrived.WaitAsync(timeout ?? TimeSpan.FromSeconds(15)))
+        {
+            throw new TimeoutException("No send reached a held conversation.");
+        }
+    }
 
     /// <summary>How long each send takes to answer (a connector's latency; real time); zero by default.</summary>
     public TimeSpan SendDelay { get; set; }
@@ -124,6 +155,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
             var body = JsonNode.Parse(await r.ReadBodyAsync())!;
             var member = (string?)body["members"]?[0]?["id"] ?? "unknown";
+            if (self().FailAllStatus is { } down)
+            {
+                self().OutageAnswers.Enqueue("create");
+                return Results.StatusCode(down);
+            }
+
             var id = "a:personal-" + member;
             self().Add(new RecordedCall("create", id, null, body));
             return Results.Json(new { id, serviceUrl = self().ServiceUrl });
@@ -154,6 +191,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
             await Task.Delay(SendDelay);
         }
 
+        if (_held.TryGetValue(conversationId, out var gate))
+        {
+            _heldArrived.Release();
+            await gate.Task.WaitAsync(request.HttpContext.RequestAborted);
+        }
+
         if (kind != "update" && FailNext.TryDequeue(out var status))
         {
             FailedAnswers.Enqueue((status, DateTimeOffset.UtcNow));
@@ -164,6 +207,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
             }
 
             return status == 429 ? Results.Text("slow down", statusCode: 429) : Results.StatusCode(status);
+        }
+
+        if (FailAllStatus is { } down)
+        {
+            OutageAnswers.Enqueue(conversationId);
+            return Results.StatusCode(down);
         }
 
         var id = kind == "update" ? activityId! : "act-" + Interlocked.Increment(ref _nextId);

@@ -100,10 +100,13 @@ public sealed class BotApp : IAsyncDisposable
     }
 
     /// <summary>Stops the host (like a process restart) and starts a new one on the same database.</summary>
-    public async Task RestartAsync()
+    /// <param name="whileStopped">Runs between the stop and the start (e.g. to change the database as a crash would have left it).</param>
+    public async Task RestartAsync(Action? whileStopped = null)
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        whileStopped?.Invoke();
         _factory = Create();
         Client = _factory.CreateClient();
     }

@@ -40,7 +40,8 @@ public sealed partial class ConnectorClient
             {
                 ConnectorLog.RetriesExhausted(_logger, call.Operation, attempts, status);
                 throw new ConnectorException(status, call.Operation,
-                    $"Bot Connector {call.Operation} gave up after {attempts} attempt(s) with HTTP {status}.");
+                    $"Bot Connector {call.Operation} gave up after {attempts} attempt(s) with HTTP {status}.",
+                    Outbound.RetryAfterHeader.Wait(response.Headers.RetryAfter, _time.GetUtcNow()));
             }
 
             ConnectorLog.RequestFailed(_logger, call.Operation, status);

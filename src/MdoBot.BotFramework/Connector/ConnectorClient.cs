@@ -18,6 +18,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
     private readonly ResiliencePipeline _attemptTimeout;
+    private readonly TimeProvider _time;
 
     public ConnectorClient(
         HttpClient http,
@@ -43,6 +44,7 @@ public sealed partial class ConnectorClient : IConnectorClient
         _tokens = tokens;
         _limiter = limiter;
         _logger = logger;
+        _time = time;
         _retry = ConnectorResilience.CreateRetry(settings, time, logger);
         _attemptTimeout = ConnectorResilience.CreateAttemptTimeout(settings, time);
     }

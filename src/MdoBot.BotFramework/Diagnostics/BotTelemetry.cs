@@ -32,6 +32,9 @@ public static class BotTelemetry
     private static readonly Counter<long> Throttled =
         Meter.CreateCounter<long>("mdobot.throttled", "{response}", "HTTP 429 answers from the Bot Connector or Graph");
 
+    private static readonly Counter<long> DeadLetters =
+        Meter.CreateCounter<long>("mdobot.outbox.dead_letters", "{message}", "Outgoing messages parked for good (refused, or failing temporarily past the maximum age)");
+
     /// <summary>Starts the span and the duration measurement of one turn.</summary>
     public static Measurement StartTurn(Protocol.Activity activity, IReadOnlyCollection<string> knownVerbs, TimeProvider time)
     {
@@ -64,6 +67,10 @@ public static class BotTelemetry
 
     /// <summary>Counts a 429 answer; <paramref name="service"/> is "connector" or "graph".</summary>
     public static void ThrottledBy(string service) => Throttled.Add(1, new KeyValuePair<string, object?>("mdobot.service", service));
+
+    /// <summary>Counts a dead letter by its fixed reason and HTTP status (0 = no answer).</summary>
+    public static void DeadLettered(string reason, int status) => DeadLetters.Add(1,
+        new KeyValuePair<string, object?>("mdobot.reason", reason), new KeyValuePair<string, object?>("mdobot.status", status));
 
     private static string VerbOf(Protocol.Activity activity, IReadOnlyCollection<string> knownVerbs) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value

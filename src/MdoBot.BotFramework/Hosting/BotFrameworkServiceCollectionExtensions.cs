@@ -32,6 +32,11 @@ public static class BotFrameworkServiceCollectionExtensions
 
         services.AddOptions<OutboxLeaseOptions>().Bind(configuration.GetSection(OutboxLeaseOptions.Section))
             .Validate(o => o.Validate() is null, "Outbox lease options are invalid (heartbeat 100 ms-30 s, expiry >= 3 heartbeats, 1 s-5 min).").ValidateOnStart();
+        services.AddOptions<OutboxDeliveryOptions>().Bind(configuration.GetSection(OutboxDeliveryOptions.Section))
+            .Validate(o => o.Validate() is null, "Outbox delivery options are invalid (MaxAge 1 min-30 days, 1-256 conversations at once, back-off 10 ms-1 h).").ValidateOnStart();
+        services.TryAddSingleton(new DeliveryBackoff());
+        services.TryAddSingleton<IDeadLetterReporter, NoDeadLetterReporter>();
+        services.AddSingleton<DeadLetterReports>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<TimerSignal>();

@@ -1,6 +1,5 @@
-using System.Text.Json;
+using System.Collections.Concurrent;
 using MdoBot.BotFramework.Storage;
-using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,21 +7,29 @@ using Microsoft.Extensions.Options;
 namespace MdoBot.BotFramework.Hosting;
 
 /// <summary>
-/// Delivers stored outgoing messages through the connector: in order per conversation, several
-/// conversations at once. A message stays stored until delivered, so a restart loses none.
+/// Delivers stored outgoing messages through the connector. Each conversation is delivered by its own run, in
+/// order, up to <see cref="OutboxDeliveryOptions.MaxConcurrentConversations"/> at once, so a slow or throttled chat
+/// holds only itself. After a temporary failure the conversation's not-before time is stored, and the schedule
+/// (<see cref="IOutboxStore.GetScheduleAsync"/>) leaves it out until then: a wake-up (new work committed) or a restart
+/// never sends to it early. A message stays stored until delivered or parked as a dead letter.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
     OutboxDelivery delivery,
     OutboxSignal signal,
+    DeliveryBackoff backoff,
+    DeadLetterReports reports,
     TimeProvider time,
     IOptions<OutboxLeaseOptions> leaseOptions,
+    IOptions<OutboxDeliveryOptions> deliveryOptions,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 200;
-    private const int MaxAttempts = 8;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FailureWait = TimeSpan.FromSeconds(2);
     private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private volatile bool _reportDue;
+    private volatile bool _runFailed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +40,7 @@ public sealed partial class OutboxDispatcher(
         }
         finally
         {
+            await StopRunsAsync();
             if (holder is not null)
             {
                 await holder.DisposeAsync();
@@ -46,11 +54,13 @@ public sealed partial class OutboxDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             var hadFailure = false;
+            DateTimeOffset? wakeAt = null;
             try
             {
                 if (getHolder() is { IsLost: true } lost)
                 {
                     LogLeaseLost(logger, lost.Lease.FencingToken, lost.LostReason ?? "unknown");
+                    await StopRunsAsync(); // every run of the old lease ends before a new one may start
                     setHolder(null);
                     await lost.DisposeAsync();
                 }
@@ -66,39 +76,22 @@ public sealed partial class OutboxDispatcher(
                     }
 
                     LogLeaseAcquired(logger, acquired.Lease.FencingToken, _holderId);
+                    _reportDue = true; // dead letters parked before a restart or by another holder
                 }
 
                 var holder = getHolder()!;
-                var pending = await outbox.GetPendingAsync(BatchSize, holder.Lost);
-                if (pending.Count > 0)
+                wakeAt = await StartDueRunsAsync(holder);
+                if (_reportDue)
                 {
-                    var updates = new DeliveredUpdates();
-                    bool[] results;
-                    try
+                    _reportDue = false;
+                    if (!await reports.ReportAsync(holder.Lease, _running.ContainsKey, holder.Lost))
                     {
-                        results = await Task.WhenAll(pending.GroupBy(p => p.ConversationId)
-                            .Select(g => DeliverInOrderAsync(holder, g.ToList(), updates, holder.Lost)));
-                    }
-                    finally
-                    {
-                        // Card updates are idempotent: their delivered marks are written together, once per batch.
-                        if (updates.Drain() is { Count: > 0 } delivered && !await holder.Lease.MarkDeliveredAsync(delivered, CancellationToken.None))
-                        {
-                            holder.Lose("a fenced mark was refused");
-                        }
-                    }
-
-                    if (holder.IsLost)
-                    {
-                        continue; // logged, released and taken anew (or left to the new holder) at the top of the loop
-                    }
-
-                    hadFailure = results.Contains(false);
-                    if (!hadFailure)
-                    {
-                        continue; // more may be waiting
+                        _reportDue = true;
                     }
                 }
+
+                hadFailure = _runFailed;
+                _runFailed = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -106,7 +99,7 @@ public sealed partial class OutboxDispatcher(
             }
             catch (OperationCanceledException) when (getHolder() is { IsLost: true })
             {
-                continue; // the lease was lost mid-batch: logged and released at the top of the loop
+                continue; // the lease was lost: logged and released at the top of the loop
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -114,141 +107,15 @@ public sealed partial class OutboxDispatcher(
                 hadFailure = true;
             }
 
-            // Wake-ups are in-process: messages committed by another instance are found by this poll, at
-            // the latest one heartbeat later.
-            var idle = options.LeaseHeartbeat < IdlePoll ? options.LeaseHeartbeat : IdlePoll;
-            await signal.Signal.WaitAsync(hadFailure ? TimeSpan.FromSeconds(2) : idle, time, stoppingToken);
+            // Woken by new work, a finished run, the next stored not-before time, or the poll (which finds messages
+            // committed by another instance at the latest one heartbeat later).
+            var wait = options.LeaseHeartbeat < IdlePoll ? options.LeaseHeartbeat : IdlePoll;
+            if (wakeAt is { } at && at - time.GetUtcNow() is var untilDue && untilDue < wait)
+            {
+                wait = untilDue > TimeSpan.Zero ? untilDue : TimeSpan.Zero;
+            }
+
+            await signal.Signal.WaitAsync(hadFailure ? FailureWait : wait, time, stoppingToken);
         }
     }
-
-    /// <summary>
-    /// Delivers one conversation's messages in order; stops at the first transient failure. Fenced: no post
-    /// unless the lease was confirmed just before it (a check, or the previous post's fenced mark), so a holder
-    /// that lost the lease sends at most the one post that was already in flight.
-    /// </summary>
-    private async Task<bool> DeliverInOrderAsync(OutboxLeaseHolder holder, List<OutboxItem> items, DeliveredUpdates updates, CancellationToken ct)
-    {
-        var lease = holder.Lease;
-        var confirmed = false;
-        foreach (var item in items)
-        {
-            if (!confirmed && !await lease.IsHeldAsync(ct))
-            {
-                holder.Lose("the check before a post was refused");
-                return false;
-            }
-
-            confirmed = false;
-            try
-            {
-                var (activityId, createdConversation) = await delivery.DeliverAsync(item, ct);
-                var delivered = new DeliveredItem(item, activityId, createdConversation);
-                if (item.Operation == OutboxOperation.Update)
-                {
-                    updates.Add(delivered);
-                }
-                else
-                {
-                    // A post is not idempotent: mark it at once, so a restart re-posts at most the one in flight.
-                    if (!await MarkPostedAsync(holder, delivered))
-                    {
-                        return false;
-                    }
-
-                    confirmed = true;
-                }
-            }
-            catch (ConnectorException ex)
-            {
-                var permanent = ex.StatusCode is >= 400 and < 500 and not 429 and not 412 || item.Attempts + 1 >= MaxAttempts;
-                LogDeliveryFailed(logger, item.Operation.ToString(), ex.StatusCode, item.Attempts + 1, permanent);
-                await lease.MarkFailedAsync(item, permanent, ct);
-                if (!permanent)
-                {
-                    return false;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // Anything else must not stall the queue: a malformed item fails for good, others retry a few times.
-                var permanent = ex is JsonException or ArgumentException or UriFormatException or NotSupportedException or FormatException
-                    || item.Attempts + 1 >= MaxAttempts;
-                LogDeliveryFailed(logger, item.Operation.ToString(), 0, item.Attempts + 1, permanent);
-                await lease.MarkFailedAsync(item, permanent, ct);
-                if (!permanent)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The fenced delivered-mark of a post, retried while the lease holds: a dropped database connection
-    /// (terminated backend, restart) must not leave a sent post pending, or this holder would post it again.
-    /// False when refused (another holder now owns the outbox) or when the lease was lost meanwhile.
-    /// </summary>
-    private async Task<bool> MarkPostedAsync(OutboxLeaseHolder holder, DeliveredItem delivered)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (await holder.Lease.MarkDeliveredAsync([delivered], holder.Lost))
-                {
-                    return true;
-                }
-
-                holder.Lose("a fenced mark was refused");
-                return false;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException && !holder.IsLost)
-            {
-                LogMarkRetry(logger, attempt, ex.GetType().Name);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)), time, holder.Lost);
-            }
-        }
-    }
-
-    /// <summary>Delivered card updates of one batch, from all conversations, marked in one commit.</summary>
-    private sealed class DeliveredUpdates
-    {
-        private readonly Lock _gate = new();
-        private List<DeliveredItem> _items = [];
-
-        public void Add(DeliveredItem item)
-        {
-            lock (_gate)
-            {
-                _items.Add(item);
-            }
-        }
-
-        public IReadOnlyList<DeliveredItem> Drain()
-        {
-            lock (_gate)
-            {
-                var items = _items;
-                _items = [];
-                return items;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery of {Operation} failed with {Status} (attempt {Attempt}, permanent: {Permanent})")]
-    private static partial void LogDeliveryFailed(ILogger logger, string operation, int status, int attempt, bool permanent);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox lease acquired: fencing token {Token}, holder {Holder}")]
-    private static partial void LogLeaseAcquired(ILogger logger, long token, string holder);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox lease lost: fencing token {Token}, {Reason}")]
-    private static partial void LogLeaseLost(ILogger logger, long token, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivered-mark failed (attempt {Attempt}, {Error}); retrying while the lease holds")]
-    private static partial void LogMarkRetry(ILogger logger, int attempt, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox loop error: {Error}")]
-    private static partial void LogLoopError(ILogger logger, string error);
 }

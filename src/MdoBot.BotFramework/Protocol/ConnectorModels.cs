@@ -77,8 +77,11 @@ public sealed class MeetingParticipantInfo
 }
 
 /// <summary>A failed call to the Bot Connector service, after any retries.</summary>
-public sealed class ConnectorException(int statusCode, string operation, string message) : Exception(message)
+public sealed class ConnectorException(int statusCode, string operation, string message, TimeSpan? retryAfter = null) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
     public string Operation { get; } = operation;
+
+    /// <summary>How long the service's last answer asked to wait (its <c>Retry-After</c>), if it said.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }

@@ -72,60 +72,10 @@ public sealed record InboxEntry(int Status, string? Answer, bool Erased = false)
 /// <summary>The result of <see cref="IStore.LookupInboxAsync"/>.</summary>
 public sealed record InboxLookup(InboxEntry? Entry, DateTimeOffset ForgottenBefore);
 
-/// <summary>A delivered outbox message with what its delivery produced.</summary>
-public sealed record DeliveredItem(OutboxItem Item, string? CardActivityId, string? CreatedConversationId);
-
-/// <summary>The delivery side of the outbox.</summary>
-public interface IOutboxStore
-{
-    Task<IReadOnlyList<OutboxItem>> GetPendingAsync(int max, CancellationToken ct = default);
-
-    /// <summary>Removes delivered messages and remembers posted card ids and created 1:1 chats, in one commit.</summary>
-    Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default);
-
-    Task MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default);
-
-    Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default);
-
-    /// <summary>
-    /// Only one MdoBot instance delivers the outbox at a time (so messages stay in order and are sent
-    /// once). Returns a lease valid for <paramref name="expiry"/> (judged by the database's clock) unless
-    /// renewed, with a fencing token higher than any earlier holder's; null while another holder's lease
-    /// has not expired. <paramref name="holder"/> names the instance (diagnostics only).
-    /// </summary>
-    Task<IDeliveryLease?> TryAcquireDeliveryLeaseAsync(string holder, TimeSpan expiry, CancellationToken ct = default);
-
-    /// <summary>The 1:1 conversation created earlier with a user, if any.</summary>
-    Task<string?> GetPersonalConversationAsync(string userId, CancellationToken ct = default);
-}
-
 /// <summary>The firing side of stored timers.</summary>
 public interface ITimerStore
 {
     Task<IReadOnlyList<TimerRecord>> GetDueAsync(DateTimeOffset until, int max, CancellationToken ct = default);
 
     Task<DateTimeOffset?> GetNextDueAsync(CancellationToken ct = default);
-}
-
-/// <summary>
-/// The right to deliver the outbox, fenced: every call below carries <see cref="FencingToken"/>, and the
-/// store refuses it (false) once a newer holder took over or the lease expired by the database's clock.
-/// Disposing releases the lease, so another instance can take over at once.
-/// </summary>
-public interface IDeliveryLease : IAsyncDisposable
-{
-    /// <summary>Increases on every takeover; a holder with an older token can no longer mark anything.</summary>
-    long FencingToken { get; }
-
-    /// <summary>True while this token is current and unexpired (checked before each post).</summary>
-    Task<bool> IsHeldAsync(CancellationToken ct = default);
-
-    /// <summary>The heartbeat: extends the expiry; false when the lease was lost (expired or taken over).</summary>
-    Task<bool> RenewAsync(CancellationToken ct = default);
-
-    /// <summary>As <see cref="IOutboxStore.MarkDeliveredAsync"/>, in one commit only while the lease is held; false = refused, nothing written.</summary>
-    Task<bool> MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default);
-
-    /// <summary>As <see cref="IOutboxStore.MarkFailedAsync"/>, only while the lease is held; false = refused.</summary>
-    Task<bool> MarkFailedAsync(OutboxItem item, bool permanent, CancellationToken ct = default);
 }

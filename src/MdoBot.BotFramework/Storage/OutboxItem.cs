@@ -42,4 +42,7 @@ public sealed record OutboxItem(
     public long Id { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>When the message was stored (store clock); the age that decides when a temporary failure becomes final.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
 }

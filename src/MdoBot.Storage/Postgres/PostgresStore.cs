@@ -23,7 +23,7 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
 
     /// <summary>The tables whose rows hold (or held) meeting content; rewritten by <see cref="VacuumAsync"/>.</summary>
     internal static readonly IReadOnlyList<string> ContentTables =
-        ["documents", "document_keys", "outbox", "timers", "inbox", "audit", "conversations", "posted_cards", "personal_conversations", "store_meta", "seal_keys", "member_links"];
+        ["documents", "document_keys", "outbox", "timers", "inbox", "audit", "conversations", "posted_cards", "personal_conversations", "store_meta", "seal_keys", "member_links", "delivery_state"];
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;

@@ -21,4 +21,7 @@ public static class CardKeys
     public static string Evaluation(string mdoId) => $"evaluation:{mdoId}";
 
     public static string StartPrompt(string mdoId) => $"startPrompt:{mdoId}";
+
+    /// <summary>A chair's notice that messages could not be delivered (never reported again if it fails itself).</summary>
+    public const string DeliveryNotice = "deliveryNotice";
 }
