@@ -21,10 +21,19 @@ public static class MdoCardQueries
             .Select(e => (string?)e["mentioned"]?["id"] ?? string.Empty) ?? [];
     }
 
-    /// <summary>The <c>color</c> of the card's first TextBlock (MdoBot: "warning" for the time warning, "attention" for time up).</summary>
+    /// <summary>
+    /// How the card's title is marked: the style of the container around it, else the <c>color</c> of its first
+    /// TextBlock (MdoBot: "warning" for the time warning, "attention" for time up).
+    /// </summary>
     public static string? TitleColor(this PlaygroundMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var first = (message.Card?["body"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+        if ((string?)first?["type"] == "Container" && (string?)first["style"] is { } style)
+        {
+            return style;
+        }
+
         return (string?)(message.Card?["body"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(b => (string?)b["type"] == "TextBlock")?["color"];
     }
 
