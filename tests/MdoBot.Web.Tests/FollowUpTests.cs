@@ -3,10 +3,7 @@ using System.Text.Json.Nodes;
 using MdoBot.Domain.Mdo;
 using Microsoft.Extensions.DependencyInjection;
 using static MdoBot.Web.Tests.MeetingChat;
-using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Web.Tests;
 

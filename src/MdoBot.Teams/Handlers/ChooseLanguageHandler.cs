@@ -1,9 +1,7 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers;

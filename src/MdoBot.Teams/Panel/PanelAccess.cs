@@ -1,10 +1,7 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Domain.Mdo;
 using Microsoft.AspNetCore.Http;
-using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Panel;
 

@@ -4,10 +4,7 @@ using MdoBot.BotFramework.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Panel;
 

@@ -5,9 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Panel;
 

@@ -7,7 +7,6 @@ using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.AfterMdo;
 
@@ -67,11 +66,7 @@ public sealed class EvaluationCommandHandler(MdoContextFactory factory, Organize
 
     protected override async Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
     {
-        var s = (await series.GetOrNewAsync(ctx.Mdo.ConversationId, ct)).Series;
-        if (!s.CanOversee(ctx.Actor.Id, ctx.Mdo))
-        {
-            throw new MdoRuleException(MdoError.NotChair, "chair or coordinator only");
-        }
+        await series.RequireOverseerAsync(ctx.Mdo.ConversationId, ctx.Actor.Id, ctx.Mdo, ct);
 
         var sets = (await evaluations.GetForConversationAsync(ctx.Mdo.ConversationId, ct)).ToDictionary(e => e.MdoId);
         var held = (await mdos.GetSeriesAsync(ctx.Mdo.ConversationId, ct)).Where(m => m.Mdo.State == MdoState.Closed)

@@ -7,9 +7,7 @@ using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.Teams.Documents;
 using MdoBot.BotFramework.Mail;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.AfterMdo;
 

@@ -3,7 +3,6 @@ using MdoBot.Domain.Mdo;
 using MdoBot.Teams.Cards;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
 using MdoBot.Teams.MdoFlow.Lifecycle;
 

@@ -4,7 +4,6 @@ using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.Handlers.Agenda;
 using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
 using MdoBot.Teams.MdoFlow.Lifecycle;
 

@@ -5,7 +5,6 @@ using MdoBot.Teams.Documents;
 using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Routing;
 
 namespace MdoBot.Teams.Handlers.Commands;

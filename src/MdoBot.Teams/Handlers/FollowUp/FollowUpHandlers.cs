@@ -4,7 +4,6 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,6 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards.FollowUp;
-using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 using MdoBot.Domain.Mdo;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
 

@@ -3,9 +3,7 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.FollowUp;
 using Microsoft.Extensions.Logging;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
 

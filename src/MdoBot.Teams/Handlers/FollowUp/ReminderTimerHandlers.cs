@@ -5,9 +5,6 @@ using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.FollowUp;
 

@@ -1,7 +1,6 @@
 using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
 using MdoBot.Teams.MdoFlow.Lifecycle;
 

@@ -5,8 +5,6 @@ using MdoBot.BotFramework.Hosting;
 using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Meeting;
 

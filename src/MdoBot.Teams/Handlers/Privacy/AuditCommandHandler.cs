@@ -8,7 +8,6 @@ using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Privacy;
 
@@ -27,11 +26,7 @@ public sealed class AuditCommandHandler(MdoContextFactory factory, OrganizerChec
 
     protected override async Task ExecuteAsync(MdoContext ctx, CommandText command, CancellationToken ct)
     {
-        var s = (await series.GetOrNewAsync(ctx.Mdo.ConversationId, ct)).Series;
-        if (!s.CanOversee(ctx.Actor.Id, ctx.Mdo))
-        {
-            throw new MdoRuleException(MdoError.NotChair, "chair or coordinator only");
-        }
+        await series.RequireOverseerAsync(ctx.Mdo.ConversationId, ctx.Actor.Id, ctx.Mdo, ct);
 
         var entries = await store.GetAuditAsync(ctx.Mdo.ConversationId, MaxEntries, ct);
         var facts = entries.Select(e => new Fact(

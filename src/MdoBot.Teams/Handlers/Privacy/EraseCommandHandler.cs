@@ -5,9 +5,7 @@ using MdoBot.BotFramework.Cards;
 using MdoBot.Teams.Handlers.Commands;
 using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.Handlers.Privacy;
 

@@ -8,7 +8,6 @@ using MdoBot.BotFramework.Mail;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
 
 namespace MdoBot.Teams.MdoFlow.Lifecycle;
 

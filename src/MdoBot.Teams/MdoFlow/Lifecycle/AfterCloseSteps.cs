@@ -4,8 +4,6 @@ using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.AfterMdo;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
 
 namespace MdoBot.Teams.MdoFlow.Lifecycle;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
-using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
 
 namespace MdoBot.Teams.MdoFlow.Lifecycle;
 

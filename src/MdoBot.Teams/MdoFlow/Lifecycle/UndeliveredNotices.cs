@@ -7,7 +7,6 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.MdoFlow.Pipeline;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
 
 namespace MdoBot.Teams.MdoFlow.Lifecycle;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Lookups;
 

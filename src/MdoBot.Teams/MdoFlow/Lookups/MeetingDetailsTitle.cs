@@ -1,9 +1,6 @@
 using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Protocol;
 using Microsoft.Extensions.Logging;
-using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Lookups;
 

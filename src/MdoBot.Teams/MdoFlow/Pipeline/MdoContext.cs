@@ -5,7 +5,6 @@ using MdoBot.Teams.Cards.FollowUp;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.BotFramework.Routing;
 using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
 using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Pipeline;

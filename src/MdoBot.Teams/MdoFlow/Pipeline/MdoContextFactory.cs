@@ -5,7 +5,6 @@ using MdoBot.BotFramework.Routing;
 using Microsoft.Extensions.Options;
 using MdoBot.Teams.MdoFlow.Repositories;
 using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Pipeline;
 

@@ -1,8 +1,5 @@
 using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Routing;
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Pipeline;
 

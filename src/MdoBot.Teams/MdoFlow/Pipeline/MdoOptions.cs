@@ -1,6 +1,3 @@
-using MdoBot.Teams.MdoFlow.Repositories;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Pipeline;
 

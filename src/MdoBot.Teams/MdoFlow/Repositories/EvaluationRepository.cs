@@ -3,9 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MdoBot.Domain.Evaluation;
 using MdoBot.BotFramework.Storage;
-using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Repositories;
 

@@ -5,7 +5,6 @@ using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards;
 using MdoBot.Teams.Cards.Mdo;
 using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Lookups;
 using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Repositories;

@@ -4,9 +4,6 @@ using MdoBot.Domain.Mdo;
 using MdoBot.BotFramework.Storage;
 using MdoBot.Teams.Cards.FollowUp;
 using MdoMeeting = MdoBot.Domain.Mdo.Mdo;
-using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Repositories;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using MdoBot.BotFramework.Storage;
+using MdoBot.Domain.Mdo;
 using MdoBot.Domain.Series;
-using MdoBot.Teams.MdoFlow.Pipeline;
-using MdoBot.Teams.MdoFlow.Lookups;
-using MdoBot.Teams.MdoFlow.Lifecycle;
 
 namespace MdoBot.Teams.MdoFlow.Repositories;
 
@@ -23,6 +21,19 @@ public sealed class SeriesRepository(IStore store)
         return doc is null
             ? new LoadedSeries(new MdoSeries(conversationId), 0)
             : new LoadedSeries(JsonSerializer.Deserialize<MdoSeries>(doc.Json, Json)!, doc.Version);
+    }
+
+    /// <summary>
+    /// For what only a chair of the conversation's latest MDO or a coordinator of its series may see
+    /// (the audit log, the evaluation trend): throws <see cref="MdoError.NotChair"/> for anyone else.
+    /// </summary>
+    public async Task RequireOverseerAsync(string conversationId, string? userId, MdoBot.Domain.Mdo.Mdo latest, CancellationToken ct)
+    {
+        var s = (await GetOrNewAsync(conversationId, ct)).Series;
+        if (!s.CanOversee(userId, latest))
+        {
+            throw new MdoRuleException(MdoError.NotChair, "chair or coordinator only");
+        }
     }
 
     public static void Save(ChangeSet changes, LoadedSeries loaded)
