@@ -30,25 +30,25 @@ public sealed partial class OutboxDispatcher(
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private volatile bool _reportDue;
     private volatile bool _runFailed;
+    private OutboxLeaseHolder? _holder; // only the loop below sets it
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        OutboxLeaseHolder? holder = null;
         try
         {
-            await RunAsync(h => holder = h, () => holder, stoppingToken);
+            await RunAsync(stoppingToken);
         }
         finally
         {
             await StopRunsAsync();
-            if (holder is not null)
+            if (_holder is not null)
             {
-                await holder.DisposeAsync();
+                await _holder.DisposeAsync();
             }
         }
     }
 
-    private async Task RunAsync(Action<OutboxLeaseHolder?> setHolder, Func<OutboxLeaseHolder?> getHolder, CancellationToken stoppingToken)
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var options = leaseOptions.Value;
         while (!stoppingToken.IsCancellationRequested)
@@ -57,18 +57,18 @@ public sealed partial class OutboxDispatcher(
             DateTimeOffset? wakeAt = null;
             try
             {
-                if (getHolder() is { IsLost: true } lost)
+                if (_holder is { IsLost: true } lost)
                 {
                     LogLeaseLost(logger, lost.Lease.FencingToken, lost.LostReason ?? "unknown");
                     await StopRunsAsync(); // every run of the old lease ends before a new one may start
-                    setHolder(null);
+                    _holder = null;
                     await lost.DisposeAsync();
                 }
 
-                if (getHolder() is null)
+                if (_holder is null)
                 {
-                    setHolder(await OutboxLeaseHolder.TryAcquireAsync(outbox, _holderId, options, time, stoppingToken));
-                    if (getHolder() is not { } acquired)
+                    _holder = await OutboxLeaseHolder.TryAcquireAsync(outbox, _holderId, options, time, stoppingToken);
+                    if (_holder is not { } acquired)
                     {
                         // Another instance delivers: try again after a heartbeat (wake-ups do not hurry this).
                         await Task.Delay(options.LeaseHeartbeat, time, stoppingToken);
@@ -79,7 +79,7 @@ public sealed partial class OutboxDispatcher(
                     _reportDue = true; // dead letters parked before a restart or by another holder
                 }
 
-                var holder = getHolder()!;
+                var holder = _holder;
                 wakeAt = await StartDueRunsAsync(holder);
                 if (_reportDue)
                 {
@@ -97,7 +97,7 @@ public sealed partial class OutboxDispatcher(
             {
                 return;
             }
-            catch (OperationCanceledException) when (getHolder() is { IsLost: true })
+            catch (OperationCanceledException) when (_holder is { IsLost: true })
             {
                 continue; // the lease was lost: logged and released at the top of the loop
             }

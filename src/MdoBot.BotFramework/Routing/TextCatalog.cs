@@ -90,66 +90,53 @@ public sealed class TextCatalog
     public static IReadOnlyList<string> Placeholders(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var names = new List<string>();
-        for (var i = text.IndexOf('{', StringComparison.Ordinal); i >= 0; i = text.IndexOf('{', i + 1))
-        {
-            var end = text.IndexOf('}', i);
-            if (end < 0)
-            {
-                break;
-            }
-
-            var hole = text[(i + 1)..end];
-            var colon = hole.IndexOf(':', StringComparison.Ordinal);
-            names.Add(colon < 0 ? hole : hole[..colon]);
-        }
-
-        return names;
+        return [.. Holes(string.Empty, text).Select(h => h.Name)];
     }
 
     private static string Fill(string key, string text, ReadOnlySpan<(string Name, object? Value)> args)
     {
         var result = new StringBuilder(text.Length + 32);
         var at = 0;
-        while (at < text.Length)
+        foreach (var hole in Holes(key, text))
         {
-            var open = text.IndexOf('{', at);
-            if (open < 0)
-            {
-                result.Append(text, at, text.Length - at);
-                break;
-            }
+            result.Append(text, at, hole.Start - at).Append(Format(key, hole, args));
+            at = hole.End;
+        }
 
+        return result.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>The placeholders <c>{name}</c> / <c>{name:format}</c> of a text; <paramref name="key"/> names it in errors.</summary>
+    private static IEnumerable<Hole> Holes(string key, string text)
+    {
+        for (var open = text.IndexOf('{', StringComparison.Ordinal); open >= 0; open = text.IndexOf('{', open + 1))
+        {
             var close = text.IndexOf('}', open);
             if (close < 0)
             {
                 throw new FormatException($"Text '{key}' has an unclosed placeholder.");
             }
 
-            result.Append(text, at, open - at);
-            var hole = text.AsSpan(open + 1, close - open - 1);
-            var colon = hole.IndexOf(':');
-            var name = colon < 0 ? hole : hole[..colon];
-            var format = colon < 0 ? null : hole[(colon + 1)..].ToString();
-            result.Append(Format(key, name, format, args));
-            at = close + 1;
+            var inner = text[(open + 1)..close];
+            var colon = inner.IndexOf(':', StringComparison.Ordinal);
+            yield return new Hole(open, close + 1, colon < 0 ? inner : inner[..colon], colon < 0 ? null : inner[(colon + 1)..]);
         }
-
-        return result.ToString();
     }
 
-    private static string? Format(string key, ReadOnlySpan<char> name, string? format, ReadOnlySpan<(string Name, object? Value)> args)
+    private static string? Format(string key, Hole hole, ReadOnlySpan<(string Name, object? Value)> args)
     {
-        foreach (var (argName, value) in args)
+        foreach (var (name, value) in args)
         {
-            if (name.SequenceEqual(argName))
+            if (name == hole.Name)
             {
-                return value is IFormattable formattable ? formattable.ToString(format, CultureInfo.CurrentCulture) : value?.ToString();
+                return value is IFormattable formattable ? formattable.ToString(hole.Format, CultureInfo.CurrentCulture) : value?.ToString();
             }
         }
 
-        throw new FormatException($"Text '{key}' needs a value for '{name}'.");
+        throw new FormatException($"Text '{key}' needs a value for '{hole.Name}'.");
     }
+
+    private readonly record struct Hole(int Start, int End, string Name, string? Format);
 
     private static string AreaOf(string resourceName)
     {
