@@ -76,13 +76,32 @@ public sealed class SqliteStore : SqlStore
     /// <summary>Reclaims the space of deleted rows so erased text is gone from the file.</summary>
     public override Task CompactAsync(CancellationToken ct = default) => VacuumAsync(ct);
 
-    public async Task VacuumAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Rewrites the file without freed pages, then empties the WAL (whose old frames would still hold erased text).
+    /// Runs under the write gate, so no turn of this process writes meanwhile. A TRUNCATE checkpoint cannot finish
+    /// while a reader still reads an older snapshot: SQLite's busy handler (<c>busy_timeout</c>) waits for those
+    /// reads to end, and should the WAL still not be emptied the compaction fails (the compactor retries it) rather
+    /// than report erased text gone that is not.
+    /// </summary>
+    public Task VacuumAsync(CancellationToken ct = default) => WriteAsync(async () =>
     {
         await using var conn = await OpenAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+        await using (var vacuum = conn.CreateCommand())
+        {
+            vacuum.CommandText = "VACUUM; PRAGMA busy_timeout = 10000;";
+            await vacuum.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var checkpoint = conn.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);"; // one row: busy, log frames, checkpointed frames
+        await using var reader = await checkpoint.ExecuteReaderAsync(ct);
+        if (await reader.ReadAsync(ct) && reader.GetInt64(0) != 0)
+        {
+            throw new InvalidOperationException("The write-ahead log could not be emptied: readers were still busy.");
+        }
+
+        return true;
+    }, ct);
 
     private static void CreateOwnerOnly(string path)
     {
