@@ -11,7 +11,7 @@ namespace MdoBot.Storage;
 /// batch fail as a whole, each change set is committed again on its own, so one bad change set fails alone.
 /// </summary>
 internal sealed class GroupCommit(
-    Func<Func<Task<bool>>, CancellationToken, Task<bool>> writeGate,
+    Func<Func<Task<bool>>, int, Task<bool>> writeGate,
     Func<CancellationToken, Task<DbConnection>> open,
     Func<DbConnection, CancellationToken, Task<DbTransaction>> begin,
     Func<DbConnection, DbTransaction, ChangeSet, Task<CommitOutcome>> apply,
@@ -116,7 +116,7 @@ internal sealed class GroupCommit(
 
             await tx.CommitAsync(CancellationToken.None);
             return true;
-        }, CancellationToken.None);
+        }, batch.Count);
         return outcomes;
     }
 

@@ -21,7 +21,10 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     protected virtual bool SingleWriter => false;
 
     /// <summary>Runs a write under the in-process write gate when the database allows one writer only.</summary>
-    protected async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    protected Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct) => WriteAsync(write, 1, ct);
+
+    /// <summary>As <see cref="WriteAsync{T}(Func{Task{T}}, CancellationToken)"/>, for a write of <paramref name="changeSets"/> change sets.</summary>
+    protected async Task<T> WriteAsync<T>(Func<Task<T>> write, int changeSets, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(write);
         if (!SingleWriter)
@@ -29,15 +32,24 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             return await write();
         }
 
+        T result;
         await _writeGate.WaitAsync(ct);
         try
         {
-            return await write();
+            result = await write();
         }
         finally
         {
             _writeGate.Release();
         }
+
+        Committed(changeSets);
+        return result;
+    }
+
+    /// <summary>Called after a single-writer write ended (outside the gate) with how many change sets it held.</summary>
+    protected virtual void Committed(int changeSets)
+    {
     }
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);
