@@ -101,16 +101,17 @@ internal sealed class GroupCommit(
             await using var tx = await begin(conn, CancellationToken.None);
             for (var i = 0; i < batch.Count; i++)
             {
-                var savepoint = "s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await tx.SaveAsync(savepoint);
+                // One savepoint name for all: each is released or rolled back before the next starts (prepared once per connection).
+                await HotStatements.ExecuteAsync(conn, tx, "SAVEPOINT change_set");
                 outcomes[i] = await apply(conn, tx, batch[i].Changes);
                 if (outcomes[i] == CommitOutcome.Committed)
                 {
-                    await tx.ReleaseAsync(savepoint);
+                    await HotStatements.ExecuteAsync(conn, tx, "RELEASE SAVEPOINT change_set");
                 }
                 else
                 {
-                    await tx.RollbackAsync(savepoint);
+                    await HotStatements.ExecuteAsync(conn, tx, "ROLLBACK TO SAVEPOINT change_set");
+                    await HotStatements.ExecuteAsync(conn, tx, "RELEASE SAVEPOINT change_set");
                 }
             }
 

@@ -123,9 +123,9 @@ public abstract partial class SqlStore
             if (o.Supersedes)
             {
                 // Only the newest state of a card is worth sending: drop older updates still waiting.
-                await conn.ExecuteAsync(
+                await HotStatements.ExecuteAsync(conn, tx,
                     "DELETE FROM outbox WHERE conversation_id = @ConversationId AND card_key = @CardKey AND operation = 'Update' AND failed = 0",
-                    new { o.ConversationId, o.CardKey }, tx);
+                    ("@ConversationId", o.ConversationId), ("@CardKey", o.CardKey));
             }
 
             await InsertOutboxAsync(conn, tx, o, now);
@@ -133,9 +133,10 @@ public abstract partial class SqlStore
 
         foreach (var a in changes.Audit)
         {
-            await conn.ExecuteAsync(
+            await HotStatements.ExecuteAsync(conn, tx,
                 "INSERT INTO audit (at, user_id, action, conversation_id, mdo_id, case_id) VALUES (@At, @UserId, @Action, @ConversationId, @Scope, @Item)",
-                new { At = a.At.ToUnixTimeMilliseconds(), a.UserId, a.Action, a.ConversationId, a.Scope, a.Item }, tx);
+                ("@At", a.At.ToUnixTimeMilliseconds()), ("@UserId", a.UserId), ("@Action", a.Action), ("@ConversationId", a.ConversationId),
+                ("@Scope", a.Scope), ("@Item", a.Item));
         }
 
         return CommitOutcome.Committed;
@@ -147,21 +148,23 @@ public abstract partial class SqlStore
         byte[]? sealedAnswer = null;
         if (inbox.Answer is { } answer)
         {
-            var key = await conn.QuerySingleAsync<byte[]>(
+            var key = await HotStatements.QueryFirstAsync(conn, tx,
                 """
                 INSERT INTO seal_keys (scope, key_bytes, created_at) VALUES (@scope, @fresh, @now) ON CONFLICT (scope) DO NOTHING;
                 SELECT key_bytes FROM seal_keys WHERE scope = @scope;
-                """, new { scope, fresh = AnswerSeal.NewKey(), now }, tx);
+                """, r => (byte[])r.GetValue(0), ("@scope", scope), ("@fresh", AnswerSeal.NewKey()), ("@now", now))
+                ?? throw new InvalidOperationException("The seal key was neither found nor created.");
             sealedAnswer = AnswerSeal.Seal(key, inbox.ConversationId, inbox.ActivityId, answer);
         }
 
-        return await conn.ExecuteAsync(
+        return await HotStatements.ExecuteAsync(conn, tx,
             """
             INSERT INTO inbox (conversation_id, activity_id, status, scope, answer, received_at)
             VALUES (@ConversationId, @ActivityId, @Status, @scope, @sealedAnswer, @now)
             ON CONFLICT (conversation_id, activity_id) DO NOTHING
             """,
-            new { inbox.ConversationId, inbox.ActivityId, inbox.Status, scope, sealedAnswer, now }, tx) == 1;
+            ("@ConversationId", inbox.ConversationId), ("@ActivityId", inbox.ActivityId), ("@Status", inbox.Status), ("@scope", scope),
+            ("@sealedAnswer", sealedAnswer), ("@now", now)) == 1;
     }
 
     private static async Task<bool> ApplyDocumentAsync(DbConnection conn, DbTransaction tx, DocumentChange doc, long now)
@@ -186,11 +189,12 @@ public abstract partial class SqlStore
                 INSERT INTO documents (kind, id, conversation_id, version, status, json, updated_at, sort_key, indexed)
                 VALUES (@Kind, @Id, @ConversationId, 1, @Status, @Json, @now, @sortKey, @indexed) ON CONFLICT (kind, id) DO NOTHING
                 """, new { doc.Kind, doc.Id, doc.ConversationId, doc.Status, doc.Json, now, args.sortKey, indexed }, tx) == 1
-            : await conn.ExecuteAsync(
+            : await HotStatements.ExecuteAsync(conn, tx,
                 """
                 UPDATE documents SET version = version + 1, json = @Json, status = @Status, updated_at = @now
                 WHERE kind = @Kind AND id = @Id AND version = @ExpectedVersion
-                """, new { doc.Kind, doc.Id, doc.ExpectedVersion, doc.Json, doc.Status, now }, tx) == 1; // the sort key is set once, at insert
+                """, ("@Json", doc.Json), ("@Status", doc.Status), ("@now", now), ("@Kind", doc.Kind), ("@Id", doc.Id),
+                ("@ExpectedVersion", doc.ExpectedVersion)) == 1; // the sort key is set once, at insert
         if (written && doc.Index is { KeysUnchanged: false } index)
         {
             await WriteKeysAsync(conn, tx, doc.Kind, doc.Id, doc.ConversationId, index);

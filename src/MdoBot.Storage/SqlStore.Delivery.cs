@@ -24,21 +24,21 @@ public abstract partial class SqlStore
 
         foreach (var conversationId in delivered.Select(d => d.Item.ConversationId).Distinct(StringComparer.Ordinal))
         {
-            await conn.ExecuteAsync("DELETE FROM delivery_state WHERE conversation_id = @conversationId", new { conversationId }, tx);
+            await HotStatements.ExecuteAsync(conn, tx, "DELETE FROM delivery_state WHERE conversation_id = @conversationId", ("@conversationId", conversationId));
         }
 
         foreach (var (item, cardActivityId, createdConversationId) in delivered)
         {
-            await conn.ExecuteAsync("DELETE FROM outbox WHERE id = @Id", new { item.Id }, tx);
+            await HotStatements.ExecuteAsync(conn, tx, "DELETE FROM outbox WHERE id = @Id", ("@Id", item.Id));
             if (item.CardKey is { } cardKey && cardActivityId is not null)
             {
                 var conversationId = createdConversationId ?? item.ConversationId;
-                await conn.ExecuteAsync(
+                await HotStatements.ExecuteAsync(conn, tx,
                     """
                     INSERT INTO posted_cards (conversation_id, card_key, activity_id) VALUES (@conversationId, @cardKey, @cardActivityId)
                     ON CONFLICT (conversation_id, card_key) DO UPDATE SET activity_id = excluded.activity_id
                     """,
-                    new { conversationId, cardKey, cardActivityId }, tx);
+                    ("@conversationId", conversationId), ("@cardKey", cardKey), ("@cardActivityId", cardActivityId));
             }
 
             if (item.TargetUserId is { } userId && createdConversationId is not null)
@@ -84,9 +84,9 @@ public abstract partial class SqlStore
     public async Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default)
     {
         await using var conn = await OpenAsync(ct);
-        return await conn.ExecuteScalarAsync<string?>(
+        return (await HotStatements.QueryFirstAsync(conn, null,
             "SELECT activity_id FROM posted_cards WHERE conversation_id = @conversationId AND card_key = @cardKey",
-            new { conversationId, cardKey });
+            r => r.GetString(0), ("@conversationId", conversationId), ("@cardKey", cardKey)));
     }
 
     public async Task<string?> GetPersonalConversationAsync(string userId, CancellationToken ct = default)

@@ -82,10 +82,11 @@ public abstract partial class SqlStore
         }, ct);
 
     private static Task InsertOutboxAsync(DbConnection conn, DbTransaction tx, OutboxItem o, long now) =>
-        conn.ExecuteAsync(
+        HotStatements.ExecuteAsync(conn, tx,
             """
             INSERT INTO outbox (conversation_id, service_url, operation, activity_json, card_key, target_user_id, tenant_id, attempts, failed, scope, created_at)
             VALUES (@ConversationId, @ServiceUrl, @Operation, @ActivityJson, @CardKey, @TargetUserId, @TenantId, 0, 0, @Scope, @now)
             """,
-            new { o.ConversationId, o.ServiceUrl, Operation = o.Operation.ToString(), o.ActivityJson, o.CardKey, o.TargetUserId, o.TenantId, o.Scope, now }, tx);
+            ("@ConversationId", o.ConversationId), ("@ServiceUrl", o.ServiceUrl), ("@Operation", o.Operation.ToString()), ("@ActivityJson", o.ActivityJson),
+            ("@CardKey", o.CardKey), ("@TargetUserId", o.TargetUserId), ("@TenantId", o.TenantId), ("@Scope", o.Scope), ("@now", now));
 }

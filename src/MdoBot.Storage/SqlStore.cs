@@ -159,16 +159,21 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
         }
     }
 
+    private string? _lookupInboxSql;
+
     public async Task<InboxLookup> LookupInboxAsync(string conversationId, string activityId, CancellationToken ct = default)
     {
-        var row = await RepeatableAsync(conn => conn.QuerySingleAsync<InboxLookupRow>(
-            $"""
-            SELECT m.meta_value AS forgotten_before, {SelectInt64("i.status", "status")}, i.answer, k.key_bytes
+        _lookupInboxSql ??= $"""
+            SELECT {SelectInt64("m.meta_value", "forgotten_before")}, {SelectInt64("i.status", "status")}, i.answer, k.key_bytes
             FROM store_meta m
               LEFT JOIN inbox i ON i.conversation_id = @conversationId AND i.activity_id = @activityId
               LEFT JOIN seal_keys k ON k.scope = i.scope
             WHERE m.meta_key = 'inbox_forgotten_before'
-            """, new { conversationId, activityId }), ct);
+            """;
+        var row = await RepeatableAsync(conn => HotStatements.QueryFirstAsync(conn, null, _lookupInboxSql,
+            r => new InboxLookupRow(r.GetInt64(0), r.NullableInt64(1), r.NullableBytes(2), r.NullableBytes(3)),
+            ("@conversationId", conversationId), ("@activityId", activityId)), ct)
+            ?? throw new InvalidOperationException("The store has no inbox horizon (store_meta row missing)."); // written by migration 3
         var forgottenBefore = DateTimeOffset.FromUnixTimeMilliseconds(row.Forgotten_Before);
         if (row.Status is not { } status)
         {
@@ -182,21 +187,30 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     public async Task<InboxEntry?> GetInboxEntryAsync(string conversationId, string activityId, CancellationToken ct = default) =>
         (await LookupInboxAsync(conversationId, activityId, ct)).Entry;
 
+    private string? _conversationSql;
+
     public async Task<ConversationRef?> GetConversationAsync(string conversationId, CancellationToken ct = default)
     {
-        var row = await RepeatableAsync(conn => conn.QuerySingleOrDefaultAsync<ConversationRow>(
-            $"""
-            SELECT conversation_id, service_url, tenant_id, bot_id, channel_id, kind, meeting_id, locale, installed_at,
-              {SelectInt64("active")}
+        _conversationSql ??= $"""
+            SELECT conversation_id, service_url, tenant_id, bot_id, channel_id, kind, meeting_id, locale,
+              {SelectInt64("installed_at")}, {SelectInt64("active")}
             FROM conversations WHERE conversation_id = @conversationId
-            """, new { conversationId }), ct);
+            """;
+        var row = await RepeatableAsync(conn => HotStatements.QueryFirstAsync(conn, null, _conversationSql,
+            r => new ConversationRow(r.GetString(0), r.GetString(1), r.NullableString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.NullableString(6), r.NullableString(7), r.GetInt64(8), r.GetInt64(9)),
+            ("@conversationId", conversationId)), ct);
         return row?.ToDomain();
     }
 
+    private string? _documentSql;
+
     public async Task<StoredDocument?> GetDocumentAsync(string kind, string id, CancellationToken ct = default)
     {
-        var row = await RepeatableAsync(conn => conn.QuerySingleOrDefaultAsync<DocumentRow>(
-            "SELECT kind, id, conversation_id, version, json, status FROM documents WHERE kind = @kind AND id = @id", new { kind, id }), ct);
+        _documentSql ??= $"SELECT kind, id, conversation_id, {SelectInt64("version")}, json, status FROM documents WHERE kind = @kind AND id = @id";
+        var row = await RepeatableAsync(conn => HotStatements.QueryFirstAsync(conn, null, _documentSql,
+            r => new DocumentRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.NullableString(5)),
+            ("@kind", kind), ("@id", id)), ct);
         return row?.ToDomain();
     }
 

@@ -6,8 +6,13 @@ using SQLitePCL;
 namespace MdoBot.Storage.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file in WAL mode, created owner-only on first run.</summary>
-public sealed class SqliteStore : SqlStore
+public sealed class SqliteStore : SqlStore, IDisposable
 {
+    /// <summary>Idle connections kept open with their prepared statements: enough for the concurrent reads of busy turns.</summary>
+    private const int MaxIdleConnections = 32;
+
+    private readonly SqliteConnectionPool _pool;
+
     private readonly string _connectionString;
 
     private readonly string _synchronous;
@@ -38,6 +43,7 @@ public sealed class SqliteStore : SqlStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _pool = new SqliteConnectionPool(_connectionString, MaxIdleConnections);
         using var conn = new SqliteConnection(_connectionString);
         conn.Open();
         using var cmd = conn.CreateCommand();
@@ -61,8 +67,7 @@ public sealed class SqliteStore : SqlStore
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var conn = new SqliteConnection(_connectionString);
-        await conn.OpenAsync(ct);
+        var conn = await _pool.RentAsync(ct);
         if (conn.Handle is { } handle && !_configured.TryGetValue(handle, out _))
         {
             await ConfigureAsync(conn, ct);
@@ -129,6 +134,9 @@ public sealed class SqliteStore : SqlStore
 
         return true;
     }, ct), ct);
+
+    /// <summary>Closes the idle pooled connections (connections in use close when they are given back).</summary>
+    public void Dispose() => _pool.Close();
 
     private static void CreateOwnerOnly(string path)
     {
