@@ -15,6 +15,13 @@ public sealed class AdaptiveCard
     [JsonPropertyName("body")] public List<CardElement> Body { get; init; } = [];
     [JsonPropertyName("actions")] public List<CardAction>? Actions { get; init; }
     [JsonPropertyName("msteams")] public TeamsCardProperties? MsTeams { get; init; }
+
+    /// <summary>
+    /// The card's wire JSON, kept from its first serialization with the protocol options (see
+    /// <see cref="AdaptiveCardJsonConverter"/>): a turn writes the same card into the outgoing update and into its
+    /// answer, and it is built only once. A card is not changed after it was sent or answered.
+    /// </summary>
+    [JsonIgnore] internal byte[]? WireJson { get; set; }
 }
 
 /// <summary>Teams' card extension: full width and @mention entities.</summary>

@@ -36,6 +36,29 @@ public static class CardJson
         return size;
     }
 
+    /// <summary>
+    /// Whether <see cref="EscapedSize"/> of the card is at most <paramref name="maxBytes"/>, mostly without measuring it:
+    /// the card's wire JSON is needed anyway (it is kept for sending), and escaping turns each of its bytes into at most
+    /// six (<c>\uXXXX</c>), letters, digits, spaces and JSON punctuation into one. Only a card whose bound exceeds the
+    /// limit is measured exactly.
+    /// </summary>
+    public static bool FitsEscaped(AdaptiveCard card, int maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var wire = AdaptiveCardJsonConverter.WireJsonOf(card);
+        long bound = 0;
+        foreach (var b in wire)
+        {
+            bound += StaysOneByte(b) ? 1 : 6;
+        }
+
+        return bound <= maxBytes || EscapedSize(card) <= maxBytes;
+    }
+
+    private static bool StaysOneByte(byte b) =>
+        b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9')
+            or (byte)' ' or (byte)',' or (byte)'.' or (byte)':' or (byte)'{' or (byte)'}' or (byte)'[' or (byte)']' or (byte)'-' or (byte)'_';
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_sizeBuffer;
 

@@ -11,5 +11,6 @@ public static class ProtocolJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 64,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new Cards.AdaptiveCardJsonConverter() },
     };
 }

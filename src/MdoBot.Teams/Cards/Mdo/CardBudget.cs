@@ -24,7 +24,7 @@ public static class CardBudget
         for (var level = 0; ; level++)
         {
             var card = build(level);
-            if (level >= levels - 1 || Size(card) <= MaxBytes)
+            if (level >= levels - 1 || CardJson.FitsEscaped(card, MaxBytes))
             {
                 return card;
             }
