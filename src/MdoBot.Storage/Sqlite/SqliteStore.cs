@@ -135,6 +135,9 @@ public sealed class SqliteStore : SqlStore, IDisposable
         return true;
     }, ct), ct);
 
+    /// <summary>The background WAL checkpoints (tests).</summary>
+    internal WalCheckpointer Checkpointer => _checkpointer;
+
     /// <summary>Closes the idle pooled connections (connections in use close when they are given back).</summary>
     public void Dispose() => _pool.Close();
 

@@ -32,8 +32,11 @@ internal sealed class WalCheckpointer(Func<CancellationToken, Task<DbConnection>
         }
 
         Interlocked.Exchange(ref _sinceLast, 0);
-        _ = Task.Run(RunAsync);
+        LastRun = Task.Run(RunAsync);
     }
+
+    /// <summary>The checkpoint started last (completed when none ran yet): tests wait for it instead of for time.</summary>
+    internal Task LastRun { get; private set; } = Task.CompletedTask;
 
     private async Task RunAsync()
     {

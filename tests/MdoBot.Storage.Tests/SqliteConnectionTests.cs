@@ -1,0 +1,128 @@
+using System.Text;
+using MdoBot.BotFramework.Storage;
+using MdoBot.Storage.Sqlite;
+using MdoBot.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MdoBot.Storage.Tests;
+
+/// <summary>The SQLite store's own connection pool (connections keep their prepared statements) and the WAL checkpoint beside the writer.</summary>
+public sealed class SqliteConnectionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mdobot-conn-").FullName;
+    private readonly FakeTimeProvider _time = TestTime.Create();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir, "pool.db") }.ToString();
+
+    [Fact]
+    public async Task Pool_IdleConnectionComesBackWithItsPreparedStatement()
+    {
+        var pool = new SqliteConnectionPool(ConnectionString, maxIdle: 4);
+        var first = await pool.RentAsync(CancellationToken.None);
+        var statement = first.Get("SELECT 1", out var fresh);
+        Assert.True(fresh);
+        Assert.Equal(1L, statement.ExecuteScalar());
+        await first.DisposeAsync();
+
+        var again = await pool.RentAsync(CancellationToken.None);
+        Assert.Same(first, again);
+        Assert.Same(statement, again.Get("SELECT 1", out fresh));
+        Assert.False(fresh);
+        Assert.Equal(System.Data.ConnectionState.Open, again.State);
+        again.Dispose();
+        again.Dispose(); // disposed twice: still only once in the pool
+
+        var one = await pool.RentAsync(CancellationToken.None);
+        var other = await pool.RentAsync(CancellationToken.None);
+        Assert.NotSame(one, other);
+        one.Dispose();
+        other.Dispose();
+        pool.Close();
+    }
+
+    [Fact]
+    public async Task Pool_ConnectionStillInATransaction_IsClosedNotPooled()
+    {
+        var pool = new SqliteConnectionPool(ConnectionString, maxIdle: 4);
+        var conn = await pool.RentAsync(CancellationToken.None);
+        using (var begin = conn.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+
+        conn.Dispose();
+        Assert.Equal(System.Data.ConnectionState.Closed, conn.State);
+        var next = await pool.RentAsync(CancellationToken.None);
+        Assert.NotSame(conn, next);
+        next.Dispose();
+        pool.Close();
+        Assert.Equal(System.Data.ConnectionState.Closed, next.State); // Close closes the idle ones
+    }
+
+    [Fact]
+    public async Task Pool_FullPool_ClosesTheRest()
+    {
+        var pool = new SqliteConnectionPool(ConnectionString, maxIdle: 1);
+        var a = await pool.RentAsync(CancellationToken.None);
+        var b = await pool.RentAsync(CancellationToken.None);
+        a.Dispose();
+        b.Dispose();
+        Assert.Equal(System.Data.ConnectionState.Open, a.State);
+        Assert.Equal(System.Data.ConnectionState.Closed, b.State);
+        pool.Close();
+        Assert.Equal(System.Data.ConnectionState.Closed, a.State);
+    }
+
+    [Fact]
+    public async Task Checkpoint_NoCommitCopiesTheWal_TheBackgroundCheckpointDoes()
+    {
+        var path = Path.Combine(_dir, "mdobot.db");
+        using var store = new SqliteStore(path, _time, groupCommit: false);
+        await store.MigrateAsync();
+        await store.Checkpointer.LastRun;
+        const string marker = "wal-marker-7f3c";
+        var commits = 0;
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document("d-marker", $"{{\"t\":\"{marker}\"}}")));
+        commits++;
+        while (commits < WalCheckpointer.Every - 10)
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits}", "{}")));
+            commits++;
+        }
+
+        Assert.DoesNotContain(marker, MainFile(path), StringComparison.Ordinal); // still only in the WAL: commits do not checkpoint
+        Assert.Contains(marker, File.ReadAllText(path + "-wal", Encoding.Latin1), StringComparison.Ordinal);
+
+        var before = store.Checkpointer.Runs;
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"e{i}", "{}")));
+        }
+
+        await store.Checkpointer.LastRun;
+        Assert.True(store.Checkpointer.Runs > before);
+        Assert.Contains(marker, MainFile(path), StringComparison.Ordinal);
+    }
+
+    private static ChangeSet Document(string id, string json)
+    {
+        var changes = new ChangeSet();
+        changes.SaveDocument(new DocumentChange("mdo", id, "conv-1", 0, json));
+        return changes;
+    }
+
+    private static string MainFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        return reader.ReadToEnd();
+    }
+}
