@@ -17,9 +17,14 @@ internal static class AnswerSeal
 
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(32);
 
-    public static byte[] Seal(byte[] key, string conversationId, string activityId, string answer)
+    public static byte[] Seal(byte[] key, string conversationId, string activityId, string answer) =>
+        SealPacked(key, conversationId, activityId, Pack(answer));
+
+    /// <summary>The answer compressed, ready for <see cref="SealPacked"/>: done before the write transaction, which then only encrypts.</summary>
+    public static byte[] Pack(string answer) => Compress(Encoding.UTF8.GetBytes(answer));
+
+    public static byte[] SealPacked(byte[] key, string conversationId, string activityId, byte[] plain)
     {
-        var plain = Compress(Encoding.UTF8.GetBytes(answer));
         var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);

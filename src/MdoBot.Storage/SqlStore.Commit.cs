@@ -21,9 +21,17 @@ public abstract partial class SqlStore
             : null;
     }
 
+    /// <summary>Answers compressed before the commit (outside the write gate), by inbox record.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<InboxRecord, byte[]> _packedAnswers = [];
+
     public Task<CommitOutcome> CommitAsync(ChangeSet changes, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Inbox is { Answer: { } answer } inbox)
+        {
+            _packedAnswers.AddOrUpdate(inbox, AnswerSeal.Pack(answer));
+        }
+
         return _groupCommit is { } group ? group.CommitAsync(changes) : WriteAsync(() => CommitRetryingAsync(changes, ct), ct);
     }
 
@@ -143,7 +151,7 @@ public abstract partial class SqlStore
     }
 
     /// <summary>Records the activity with its answer sealed under the scope's key (created on first use); false when seen before.</summary>
-    private static async Task<bool> InsertInboxAsync(DbConnection conn, DbTransaction tx, InboxRecord inbox, string scope, long now)
+    private async Task<bool> InsertInboxAsync(DbConnection conn, DbTransaction tx, InboxRecord inbox, string scope, long now)
     {
         byte[]? sealedAnswer = null;
         if (inbox.Answer is { } answer)
@@ -154,7 +162,8 @@ public abstract partial class SqlStore
                 SELECT key_bytes FROM seal_keys WHERE scope = @scope;
                 """, r => (byte[])r.GetValue(0), ("@scope", scope), ("@fresh", AnswerSeal.NewKey()), ("@now", now))
                 ?? throw new InvalidOperationException("The seal key was neither found nor created.");
-            sealedAnswer = AnswerSeal.Seal(key, inbox.ConversationId, inbox.ActivityId, answer);
+            sealedAnswer = AnswerSeal.SealPacked(key, inbox.ConversationId, inbox.ActivityId,
+                _packedAnswers.TryGetValue(inbox, out var packed) ? packed : AnswerSeal.Pack(answer));
         }
 
         return await HotStatements.ExecuteAsync(conn, tx,

@@ -244,20 +244,43 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             return [];
         }
 
-        var args = new DynamicParameters(new { kind, conversationId, beforeSortKey });
-        var names = new List<string>();
-        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        var args = new (string Name, object? Value)[keys.Count + 3];
+        args[0] = ("@kind", kind);
+        args[1] = ("@conversationId", conversationId);
+        args[2] = ("@beforeSortKey", beforeSortKey);
+        var i = 3;
+        foreach (var key in keys)
         {
-            args.Add($"k{i}", key);
-            names.Add($"@k{i}");
+            args[i] = ($"@k{i - 3}", key);
+            i++;
         }
 
-        var rows = await RepeatableAsync(conn => conn.QueryAsync<(string Id, string Lookup_Key, long Sort_Key)>(
-            $"""
-            SELECT id, lookup_key, sort_key FROM document_keys
-            WHERE kind = @kind AND conversation_id = @conversationId AND lookup_key IN ({string.Join(", ", names)}) AND sort_key < @beforeSortKey
-            ORDER BY sort_key, id, lookup_key
-            """, args), ct);
-        return rows.Select(r => new DocumentKeyHit(r.Id, r.Lookup_Key, r.Sort_Key)).ToList();
+        var sql = FindKeysSql(keys.Count);
+        return await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null, sql,
+            r => new DocumentKeyHit(r.GetString(0), r.GetString(1), r.GetInt64(2)), args), ct);
     }
+
+    /// <summary>The key lookup for <paramref name="count"/> keys: one SQL text (and prepared statement) per count.</summary>
+    private string FindKeysSql(int count)
+    {
+        if (count < _findKeysSql.Length && _findKeysSql[count] is { } cached)
+        {
+            return cached;
+        }
+
+        var sql = $"""
+            SELECT id, lookup_key, {SelectInt64("sort_key")} FROM document_keys
+            WHERE kind = @kind AND conversation_id = @conversationId
+              AND lookup_key IN ({string.Join(", ", Enumerable.Range(0, count).Select(k => $"@k{k}"))}) AND sort_key < @beforeSortKey
+            ORDER BY sort_key, id, lookup_key
+            """;
+        if (count < _findKeysSql.Length)
+        {
+            _findKeysSql[count] = sql;
+        }
+
+        return sql;
+    }
+
+    private readonly string?[] _findKeysSql = new string?[64];
 }

@@ -45,19 +45,30 @@ public static class CardJson
     public static bool FitsEscaped(AdaptiveCard card, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var wire = AdaptiveCardJsonConverter.WireJsonOf(card);
-        long bound = 0;
-        foreach (var b in wire)
+        var wire = AdaptiveCardJsonConverter.WireJsonOf(card).AsSpan();
+        if ((long)wire.Length * 6 <= maxBytes)
         {
-            bound += StaysOneByte(b) ? 1 : 6;
+            return true; // even if every byte were escaped
+        }
+
+        long bound = wire.Length;
+        for (var at = wire.IndexOfAnyExcept(OneByte); at >= 0; at = Next(wire, at))
+        {
+            bound += 5;
         }
 
         return bound <= maxBytes || EscapedSize(card) <= maxBytes;
+
+        static int Next(ReadOnlySpan<byte> wire, int at)
+        {
+            var rest = wire[(at + 1)..].IndexOfAnyExcept(OneByte);
+            return rest < 0 ? -1 : at + 1 + rest;
+        }
     }
 
-    private static bool StaysOneByte(byte b) =>
-        b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9')
-            or (byte)' ' or (byte)',' or (byte)'.' or (byte)':' or (byte)'{' or (byte)'}' or (byte)'[' or (byte)']' or (byte)'-' or (byte)'_';
+    /// <summary>Bytes that every JSON encoder writes as themselves.</summary>
+    private static readonly SearchValues<byte> OneByte =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.:{}[]-_"u8);
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_sizeBuffer;
