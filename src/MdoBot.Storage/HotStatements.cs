@@ -23,26 +23,8 @@ internal interface IStatementCache
 /// </summary>
 internal static class HotStatements
 {
-    public static async Task<int> ExecuteAsync(DbConnection conn, DbTransaction? tx, string sql, params (string Name, object? Value)[] args)
-    {
-        var cmd = Command(conn, tx, sql, args, out var owned);
-        try
-        {
-            return await cmd.ExecuteNonQueryAsync();
-        }
-        catch
-        {
-            Failed(conn, sql, owned);
-            throw;
-        }
-        finally
-        {
-            if (owned)
-            {
-                await cmd.DisposeAsync();
-            }
-        }
-    }
+    public static Task<int> ExecuteAsync(DbConnection conn, DbTransaction? tx, string sql, params (string Name, object? Value)[] args) =>
+        RunAsync(conn, tx, sql, args, cmd => cmd.ExecuteNonQueryAsync());
 
     /// <summary>The first row mapped by <paramref name="map"/> (null when none); the reader is read to its end, so no statement stays open.</summary>
     public static async Task<T?> QueryFirstAsync<T>(
@@ -53,29 +35,35 @@ internal static class HotStatements
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public static async Task<List<T>> QueryAsync<T>(
-        DbConnection conn, DbTransaction? tx, string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] args)
+    public static Task<List<T>> QueryAsync<T>(
+        DbConnection conn, DbTransaction? tx, string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] args) =>
+        RunAsync(conn, tx, sql, args, async cmd =>
+        {
+            var rows = new List<T>();
+            await using var reader = await cmd.ExecuteReaderAsync();
+            do
+            {
+                while (await reader.ReadAsync())
+                {
+                    if (reader.FieldCount > 0)
+                    {
+                        rows.Add(map(reader));
+                    }
+                }
+            }
+            while (await reader.NextResultAsync());
+
+            return rows;
+        });
+
+    /// <summary>Runs <paramref name="use"/> on the statement's command; a cached command that failed is forgotten, an uncached one disposed.</summary>
+    private static async Task<T> RunAsync<T>(
+        DbConnection conn, DbTransaction? tx, string sql, (string Name, object? Value)[] args, Func<DbCommand, Task<T>> use)
     {
         var cmd = Command(conn, tx, sql, args, out var owned);
         try
         {
-            var rows = new List<T>();
-            await using (var reader = await cmd.ExecuteReaderAsync())
-            {
-                do
-                {
-                    while (await reader.ReadAsync())
-                    {
-                        if (reader.FieldCount > 0)
-                        {
-                            rows.Add(map(reader));
-                        }
-                    }
-                }
-                while (await reader.NextResultAsync());
-            }
-
-            return rows;
+            return await use(cmd);
         }
         catch
         {
