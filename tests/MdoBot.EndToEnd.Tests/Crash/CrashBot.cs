@@ -23,7 +23,7 @@ internal sealed class CrashBot(string databasePath, string serviceUrlForLogs) : 
     private ChildProcess? _child;
     private Process? _handle;
     private HttpClient? _http;
-    private bool _killedByUs;
+    private volatile bool _killedByUs;
 
     public string DatabasePath => databasePath;
 
@@ -36,7 +36,11 @@ internal sealed class CrashBot(string databasePath, string serviceUrlForLogs) : 
     /// <summary>When the current incarnation was spawned (real time).</summary>
     public DateTimeOffset SpawnedAt { get; private set; }
 
-    public bool IsAlive => _child is { HasExited: false };
+    /// <summary>
+    /// False from the moment a kill is sent: a delivery that failed because of that kill must wait for it
+    /// (and the restart), not retry against the dead port before the process's exit has been observed.
+    /// </summary>
+    public bool IsAlive => !_killedByUs && _child is { HasExited: false };
 
     /// <summary>Everything every incarnation wrote, in order.</summary>
     public string AllOutput
