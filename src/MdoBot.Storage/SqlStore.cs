@@ -14,6 +14,11 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    private readonly AsyncLocal<bool> _holdsWriteGate = new();
+
+    /// <summary>True in the flow that holds the in-process write gate (single-writer databases), false elsewhere.</summary>
+    protected bool HoldsWriteGate => _holdsWriteGate.Value;
+
     /// <summary>
     /// True for a single-file database (SQLite): writers queue in-process for the one write lock instead
     /// of colliding on it (Microsoft.Data.Sqlite answers a busy lock with a 150 ms sleep-and-retry).
@@ -36,10 +41,12 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
         await _writeGate.WaitAsync(ct);
         try
         {
+            _holdsWriteGate.Value = true;
             result = await write();
         }
         finally
         {
+            _holdsWriteGate.Value = false;
             _writeGate.Release();
         }
 

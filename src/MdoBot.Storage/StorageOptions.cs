@@ -23,6 +23,16 @@ public sealed class StorageOptions
     /// </summary>
     public bool SqliteGroupCommit { get; set; } = true;
 
+    /// <summary>
+    /// How many MB of the SQLite file each connection reads through a memory map (<c>mmap_size</c>; 0 = off, reads
+    /// by system call). Every commit makes each other connection drop its cached pages and, with a map, unmap and
+    /// fault the file in again; where page faults are dear (some virtual machines) off is faster.
+    /// </summary>
+    public int SqliteMmapMegabytes { get; set; } = SqliteMmapDefaultMegabytes;
+
+    /// <summary>The default of <see cref="SqliteMmapMegabytes"/>.</summary>
+    public const int SqliteMmapDefaultMegabytes = 0;
+
     /// <summary>PostgreSQL connection string (provider "postgres").</summary>
     public string? PostgresConnectionString { get; set; }
 

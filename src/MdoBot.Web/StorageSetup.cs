@@ -37,7 +37,7 @@ public static partial class StorageSetup
             var time = sp.GetRequiredService<TimeProvider>();
             return options.Provider.ToLowerInvariant() switch
             {
-                "sqlite" => new SqliteStore(options.SqlitePath, time, options.SqliteSynchronous, options.SqliteGroupCommit),
+                "sqlite" => new SqliteStore(options.SqlitePath, time, options.SqliteSynchronous, options.SqliteGroupCommit, options.SqliteMmapMegabytes),
                 "postgres" => CreatePostgres(options, time),
                 _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
             };

@@ -112,6 +112,62 @@ public sealed class SqliteConnectionTests : IDisposable
         Assert.Contains(marker, MainFile(path), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Writer_HasItsOwnConnection_AndKeepsItsPagesAcrossCommits_ReadersReloadThem()
+    {
+        using var store = new SqliteStore(Path.Combine(_dir, "mdobot.db"), _time, groupCommit: false);
+        await store.MigrateAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{i}", $"{{\"n\":{i}}}")));
+        }
+
+        var (writer, readers) = store.Pools;
+        var openedByWriter = writer.Opened;
+        var version = (await store.GetDocumentAsync("mdo", "d7"))!.Version;
+        var writerMisses = CacheMisses(Assert.Single(writer.IdleNow));
+        var readerMissesBefore = readers.IdleNow.Sum(CacheMisses);
+        for (var i = 0; i < 20; i++)
+        {
+            var changes = new ChangeSet();
+            changes.SaveDocument(new DocumentChange("mdo", "d7", "conv-1", version++, $"{{\"n\":{i}}}"));
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(changes));
+            Assert.Equal(version, (await store.GetDocumentAsync("mdo", "d7"))!.Version); // a read after each commit
+        }
+
+        Assert.Equal(openedByWriter, writer.Opened); // every commit on the one writer connection
+        Assert.Equal(1, writer.Opened);
+        Assert.Equal(writerMisses, CacheMisses(Assert.Single(writer.IdleNow))); // its pages stayed cached
+        Assert.True(readers.IdleNow.Sum(CacheMisses) - readerMissesBefore >= 20, "each read after a commit reloads pages"); // what the writer is spared
+    }
+
+    [Theory]
+    [InlineData(null, 0L)]
+    [InlineData(64, 64L * 1024 * 1024)]
+    public async Task Mmap_IsOffByDefault_AndSetFromTheOption(int? megabytes, long expected)
+    {
+        var path = Path.Combine(_dir, "mdobot.db");
+        using var store = megabytes is { } mb ? new SqliteStore(path, _time, mmapMegabytes: mb) : new SqliteStore(path, _time);
+        await store.MigrateAsync();
+        Assert.Null(await store.GetDocumentAsync("mdo", "none")); // a read: a reader connection in the pool
+        using var command = store.Pools.Readers.IdleNow[0].CreateCommand();
+        command.CommandText = "PRAGMA mmap_size";
+        Assert.Equal(expected, (long)command.ExecuteScalar()!);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65537)]
+    public void Mmap_OutOfRange_IsRefused(int megabytes) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStore(Path.Combine(_dir, "mdobot.db"), _time, mmapMegabytes: megabytes));
+
+    private static int CacheMisses(PooledSqliteConnection connection)
+    {
+        const int cacheMiss = 8; // SQLITE_DBSTATUS_CACHE_MISS
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_db_status(connection.Handle, cacheMiss, out var current, out _, 0));
+        return current;
+    }
+
     private static ChangeSet Document(string id, string json)
     {
         var changes = new ChangeSet();

@@ -17,6 +17,13 @@ internal sealed class SqliteConnectionPool(string connectionString, int maxIdle)
     private readonly ConcurrentBag<PooledSqliteConnection> _idle = [];
     private int _idleCount;
     private volatile bool _closed;
+    private int _opened;
+
+    /// <summary>How many connections this pool has opened (tests).</summary>
+    internal int Opened => Volatile.Read(ref _opened);
+
+    /// <summary>The idle connections now (tests).</summary>
+    internal IReadOnlyList<PooledSqliteConnection> IdleNow => [.. _idle];
 
     /// <summary>An idle connection, else a newly opened one.</summary>
     public async Task<PooledSqliteConnection> RentAsync(CancellationToken ct)
@@ -29,6 +36,7 @@ internal sealed class SqliteConnectionPool(string connectionString, int maxIdle)
         }
 
         var conn = new PooledSqliteConnection(connectionString, this);
+        Interlocked.Increment(ref _opened);
         try
         {
             await conn.OpenAsync(ct);

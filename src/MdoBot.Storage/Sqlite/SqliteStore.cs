@@ -13,9 +13,18 @@ public sealed class SqliteStore : SqlStore, IDisposable
 
     private readonly SqliteConnectionPool _pool;
 
+    /// <summary>
+    /// The writer's connection, apart from the readers': a commit makes every other connection drop its page cache
+    /// on its next read, but not the one that wrote it, so the writer keeps the index and table pages it touches.
+    /// </summary>
+    private readonly SqliteConnectionPool _writerPool;
+
     private readonly string _connectionString;
 
     private readonly string _synchronous;
+
+    /// <summary>How much of the database file is memory-mapped for reads (address space, not memory: pages are shared with the OS cache).</summary>
+    private readonly long _mmapBytes;
 
     /// <summary>The native connections (pooled, reused across opens) whose settings are already applied.</summary>
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
@@ -23,9 +32,14 @@ public sealed class SqliteStore : SqlStore, IDisposable
     private readonly WalCheckpointer _checkpointer;
 
     /// <param name="groupCommit">Commit concurrent turns together (one transaction, a savepoint each).</param>
-    public SqliteStore(string path, TimeProvider time, string synchronous = "NORMAL", bool groupCommit = true) : base(time)
+    /// <param name="mmapMegabytes">How much of the file a connection reads through a memory map (0 = off).</param>
+    public SqliteStore(string path, TimeProvider time, string synchronous = "NORMAL", bool groupCommit = true,
+        int mmapMegabytes = StorageOptions.SqliteMmapDefaultMegabytes) : base(time)
     {
         GroupCommitEnabled = groupCommit;
+        _mmapBytes = mmapMegabytes is >= 0 and <= 65536
+            ? mmapMegabytes * 1024L * 1024
+            : throw new ArgumentOutOfRangeException(nameof(mmapMegabytes), "Storage:SqliteMmapMegabytes must be between 0 and 65536.");
         _synchronous = synchronous.ToUpperInvariant() switch
         {
             "FULL" => "FULL",
@@ -44,6 +58,7 @@ public sealed class SqliteStore : SqlStore, IDisposable
             DefaultTimeout = 30,
         }.ToString();
         _pool = new SqliteConnectionPool(_connectionString, MaxIdleConnections);
+        _writerPool = new SqliteConnectionPool(_connectionString, 1);
         using var conn = new SqliteConnection(_connectionString);
         conn.Open();
         using var cmd = conn.CreateCommand();
@@ -67,7 +82,7 @@ public sealed class SqliteStore : SqlStore, IDisposable
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var conn = await _pool.RentAsync(ct);
+        var conn = HoldsWriteGate ? await _writerPool.RentAsync(ct) : await _pool.RentAsync(ct);
         if (conn.Handle is { } handle && !_configured.TryGetValue(handle, out _))
         {
             await ConfigureAsync(conn, ct);
@@ -92,12 +107,9 @@ public sealed class SqliteStore : SqlStore, IDisposable
     private async Task ConfigureAsync(SqliteConnection conn, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"PRAGMA secure_delete=FAST; PRAGMA synchronous={_synchronous}; PRAGMA mmap_size={MmapBytes}; PRAGMA wal_autocheckpoint=0;";
+        cmd.CommandText = $"PRAGMA secure_delete=FAST; PRAGMA synchronous={_synchronous}; PRAGMA mmap_size={_mmapBytes}; PRAGMA wal_autocheckpoint=0;";
         await cmd.ExecuteNonQueryAsync(ct);
     }
-
-    /// <summary>How much of the database file is memory-mapped for reads (address space, not memory: pages are shared with the OS cache).</summary>
-    private const long MmapBytes = 256L * 1024 * 1024;
 
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         // BEGIN IMMEDIATE: take the write lock up front so two writers never deadlock on upgrade.
@@ -135,11 +147,18 @@ public sealed class SqliteStore : SqlStore, IDisposable
         return true;
     }, ct), ct);
 
+    /// <summary>The writer's and the readers' connections (tests).</summary>
+    internal (SqliteConnectionPool Writer, SqliteConnectionPool Readers) Pools => (_writerPool, _pool);
+
     /// <summary>The background WAL checkpoints (tests).</summary>
     internal WalCheckpointer Checkpointer => _checkpointer;
 
     /// <summary>Closes the idle pooled connections (connections in use close when they are given back).</summary>
-    public void Dispose() => _pool.Close();
+    public void Dispose()
+    {
+        _pool.Close();
+        _writerPool.Close();
+    }
 
     private static void CreateOwnerOnly(string path)
     {
