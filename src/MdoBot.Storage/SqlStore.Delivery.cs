@@ -81,20 +81,15 @@ public abstract partial class SqlStore
         return deleted;
     }
 
-    public async Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default)
-    {
-        await using var conn = await OpenAsync(ct);
-        return (await HotStatements.QueryFirstAsync(conn, null,
+    // Both are read during turns: like the turn's other reads, once more on a fresh connection after a broken one.
+    public Task<string?> GetPostedActivityIdAsync(string conversationId, string cardKey, CancellationToken ct = default) =>
+        RepeatableAsync(conn => HotStatements.QueryFirstAsync(conn, null,
             "SELECT activity_id FROM posted_cards WHERE conversation_id = @conversationId AND card_key = @cardKey",
-            r => r.GetString(0), ("@conversationId", conversationId), ("@cardKey", cardKey)));
-    }
+            r => r.GetString(0), ("@conversationId", conversationId), ("@cardKey", cardKey)), ct);
 
-    public async Task<string?> GetPersonalConversationAsync(string userId, CancellationToken ct = default)
-    {
-        await using var conn = await OpenAsync(ct);
-        return await conn.ExecuteScalarAsync<string?>(
-            "SELECT conversation_id FROM personal_conversations WHERE user_id = @userId", new { userId });
-    }
+    public Task<string?> GetPersonalConversationAsync(string userId, CancellationToken ct = default) =>
+        RepeatableAsync(conn => conn.ExecuteScalarAsync<string?>(
+            "SELECT conversation_id FROM personal_conversations WHERE user_id = @userId", new { userId }), ct);
 
     public async Task<IReadOnlyList<TimerRecord>> GetDueAsync(DateTimeOffset until, int max, CancellationToken ct = default)
     {

@@ -47,6 +47,24 @@ public sealed class PostgresBrokenConnectionTests(PostgresServerFixture server) 
         Assert.Equal(6, (await store.GetPendingAsync(20)).Count);
     }
 
+    [Theory]
+    [InlineData("posted card")]
+    [InlineData("personal conversation")]
+    public async Task SessionsTerminated_TheTurnsDeliveryReads_AreRetriedToo(string read)
+    {
+        var app = "mdobot-cut-" + Guid.NewGuid().ToString("N");
+        var seed = await _stores.CreateAsync(_time);
+        await seed.MigrateAsync();
+        var store = _stores.OpenInstance(seed, _time, app);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => store.LookupInboxAsync("c", $"warm-{i}"))));
+        Assert.True(await TerminateAsync(_stores.ConnectionStringOf(seed), app) >= 1);
+
+        var answer = read == "posted card" ? await store.GetPostedActivityIdAsync("c", "agenda:1") : await store.GetPersonalConversationAsync("29:u");
+
+        Assert.Null(answer); // answered (nothing stored) instead of failing the turn
+        Assert.Equal(1, store.BrokenConnectionRetries);
+    }
+
     [Fact]
     public async Task SessionTerminatedBeforeCommit_ChangeSetWithoutKey_IsCommittedOnce()
     {

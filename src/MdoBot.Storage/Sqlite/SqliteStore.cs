@@ -98,8 +98,9 @@ public sealed class SqliteStore : SqlStore, IDisposable
     /// <item><c>secure_delete=FAST</c>: deleted content is zeroed in the pages a delete writes anyway (no extra I/O per
     /// delivered message); pages freed whole keep old bytes until reused, so erasure ends with a compaction
     /// (VACUUM + WAL truncate) that rewrites the file without them.</item>
-    /// <item><c>mmap_size</c>: reads of the database file come from memory-mapped pages instead of a system call per
-    /// page (every commit invalidates the other connections' page caches, so reads are frequent).</item>
+    /// <item><c>mmap_size</c> (<c>Storage:SqliteMmapMegabytes</c>, off by default): reads through a memory map instead
+    /// of a system call per page. Every commit makes the other connections unmap the file and fault it in again on
+    /// their next read, which costs more than the system calls where page faults are dear (virtual machines).</item>
     /// <item><c>wal_autocheckpoint=0</c>: no commit copies the WAL back into the file and waits for its fsync while
     /// holding the write lock; <see cref="WalCheckpointer"/> does that beside the writer instead.</item>
     /// </list>
