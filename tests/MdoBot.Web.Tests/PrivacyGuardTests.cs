@@ -1,4 +1,6 @@
 using System.Net;
+using MdoBot.Web.Tests.Legacy;
+using MdoBot.Web.Tests.Security;
 using static MdoBot.Web.Tests.MeetingChat;
 
 namespace MdoBot.Web.Tests;
@@ -10,6 +12,9 @@ public sealed class PrivacyGuardTests : MeetingChatTest
     protected override async Task ArrangeAsync()
     {
         await Chat.SayAsync(Chair, "agenda");
+        // The agenda card is delivered in the background and then recorded (posted_cards): let that finish, so the
+        // tests' before/after row counts see only what the refused activity did.
+        await StoredState.WaitUntilAsync(() => App.PendingOutbox() == 0 && App.Query<long>("SELECT COUNT(*) FROM posted_cards") > 0, "the agenda card recorded");
     }
 
     private async Task<System.Text.Json.Nodes.JsonObject> AddCaseDataAsync()
