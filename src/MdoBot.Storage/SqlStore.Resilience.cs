@@ -4,7 +4,7 @@ using MdoBot.BotFramework.Storage;
 namespace MdoBot.Storage;
 
 /// <summary>
-/// One retry when a pooled connection turns out to be dead (PostgreSQL: the session was terminated, the server
+/// A retry (at most two) when a pooled connection turns out to be dead (PostgreSQL: the session was terminated, the server
 /// restarted, a peer's death cut the socket). A pool keeps handing out idle connections whose session is already
 /// gone; without a retry each of them costs one failed turn. The provider tells a broken connection apart from
 /// every other failure (<see cref="IsBrokenConnection"/>) and drops its idle connections
@@ -32,20 +32,28 @@ public abstract partial class SqlStore
     {
     }
 
-    /// <summary>Runs an operation that is safe to repeat (a read, an idempotent upsert); once more on a fresh connection when the first attempt met a broken one.</summary>
+    /// <summary>Runs an operation that is safe to repeat (a read, an idempotent upsert); again on a fresh connection (at most twice) when an attempt met a broken one.</summary>
     protected async Task<T> RepeatableAsync<T>(Func<DbConnection, Task<T>> operation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await RepeatableOnceAsync(operation, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested && IsBrokenConnection(ex))
-        {
-            Retrying();
-            return await RepeatableOnceAsync(operation, ct);
+            try
+            {
+                return await RepeatableOnceAsync(operation, ct);
+            }
+            catch (Exception ex) when (attempt < BrokenConnectionAttempts && !ct.IsCancellationRequested && IsBrokenConnection(ex))
+            {
+                Retrying();
+            }
         }
     }
+
+    /// <summary>
+    /// Attempts of one operation when connections keep turning out broken: the fresh session of a retry can be cut
+    /// too (an operator or a fail-over ending sessions in waves), so a second retry is allowed before the error surfaces.
+    /// </summary>
+    private const int BrokenConnectionAttempts = 3;
 
     private async Task<T> RepeatableOnceAsync<T>(Func<DbConnection, Task<T>> operation, CancellationToken ct)
     {
@@ -53,19 +61,21 @@ public abstract partial class SqlStore
         return await operation(conn);
     }
 
-    /// <summary>A commit, retried once under the rules above.</summary>
+    /// <summary>A commit, retried (at most twice) under the rules above.</summary>
     private async Task<CommitOutcome> CommitRetryingAsync(ChangeSet changes, CancellationToken ct)
     {
-        var attempt = new CommitAttempt();
-        try
+        for (var number = 1; ; number++)
         {
-            return await CommitCoreAsync(changes, attempt, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested && IsBrokenConnection(ex)
-            && (!attempt.CommitSent || changes.Inbox is not null || changes.FiredTimerKey is not null))
-        {
-            Retrying();
-            return await CommitCoreAsync(changes, new CommitAttempt(), ct);
+            var attempt = new CommitAttempt();
+            try
+            {
+                return await CommitCoreAsync(changes, attempt, ct);
+            }
+            catch (Exception ex) when (number < BrokenConnectionAttempts && !ct.IsCancellationRequested && IsBrokenConnection(ex)
+                && (!attempt.CommitSent || changes.Inbox is not null || changes.FiredTimerKey is not null))
+            {
+                Retrying();
+            }
         }
     }
 
