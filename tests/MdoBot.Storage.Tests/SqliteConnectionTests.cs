@@ -112,6 +112,54 @@ public sealed class SqliteConnectionTests : IDisposable
         Assert.Contains(marker, MainFile(path), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Turns that keep committing while others read: a passive checkpoint alone never lets the log start over (some
+    /// commit always lands between the checkpoint and the next write), so the log would grow by every commit.
+    /// </summary>
+    [Fact]
+    public async Task Wal_UnderCommitsAndReadsWithoutPause_StartsOverInsteadOfGrowing()
+    {
+        var path = Path.Combine(_dir, "mdobot.db");
+        using var store = new SqliteStore(path, _time);
+        await store.MigrateAsync();
+        var body = $"{{\"t\":\"{new string('x', 3000)}\"}}"; // about a page per commit, besides the index pages
+        using var done = new CancellationTokenSource();
+        var reads = 0;
+        // Readers on threads of their own: the thread pool stays free for the tests that run beside this one.
+        var readers = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                store.GetDocumentAsync("mdo", $"d{Random.Shared.Next(1000)}").GetAwaiter().GetResult();
+                Interlocked.Increment(ref reads);
+            }
+        }) { IsBackground = true }).ToArray();
+        Array.ForEach(readers, t => t.Start());
+
+        const long frameBytes = 4096 + 24;
+        long largestWal = 0;
+        var commits = 0;
+        while (store.Checkpointer.Restarts < 2 && commits < 40_000)
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits}", body)));
+            commits++;
+            if (commits % 500 == 0)
+            {
+                largestWal = Math.Max(largestWal, new FileInfo(path + "-wal").Length);
+            }
+        }
+
+        await done.CancelAsync();
+        Array.ForEach(readers, t => t.Join());
+        await store.Checkpointer.LastRun;
+        largestWal = Math.Max(largestWal, new FileInfo(path + "-wal").Length);
+
+        Assert.True(reads > commits / 10, $"readers ran beside the writer ({reads} reads, {commits} commits)");
+        Assert.True(largestWal <= 3 * WalCheckpointer.RestartFrames * frameBytes,
+            $"the log grew to {largestWal / frameBytes} frames (restart after {WalCheckpointer.RestartFrames})");
+        Assert.True(store.Checkpointer.Restarts >= 2, $"the log started over {store.Checkpointer.Restarts} times in {commits} commits");
+    }
+
     [Fact]
     public async Task Writer_HasItsOwnConnection_AndKeepsItsPagesAcrossCommits_ReadersReloadThem()
     {

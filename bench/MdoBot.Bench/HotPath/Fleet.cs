@@ -12,11 +12,12 @@ public sealed class Fleet : IAsyncDisposable
 
     public IReadOnlyList<int> Pids => [.. Bots.Select(b => b.Pid), .. _children.Select(c => c.Pid)];
 
-    public async Task<BotProcess> StartBotAsync(string repoRoot, BenchOptions o, string syncMode, CancellationToken ct)
+    /// <param name="dll">Another build's MdoBot.Web.dll (a --variant); null: the bench's own build or --bot-dll.</param>
+    public async Task<BotProcess> StartBotAsync(string repoRoot, BenchOptions o, string syncMode, CancellationToken ct, string? dll = null)
     {
         ArgumentNullException.ThrowIfNull(o);
         var env = new Dictionary<string, string>(o.BotEnv, StringComparer.Ordinal) { ["Storage__SqliteSynchronous"] = syncMode };
-        var bot = await BotProcess.StartAsync(repoRoot, o.BotDll, o.DbDir, env, ct);
+        var bot = await BotProcess.StartAsync(repoRoot, dll ?? o.BotDll, o.DbDir, env, ct);
         Bots.Add(bot);
         Console.WriteLine($"  MdoBot pid {bot.Pid} on {bot.BaseUrl}, synchronous={syncMode}, database {bot.DatabasePath}");
         return bot;

@@ -17,6 +17,8 @@ public sealed class HotPathOptions
           --drain             after the rounds: a burst at the largest connection count, then time until the outbox is empty
           --sync MODE         MdoBot's Storage__SqliteSynchronous: NORMAL, FULL, or both (two MdoBot targets) (default NORMAL)
           --no-peer           skip the JS peer (e.g. when node is missing)
+          --variant NAME=DLL  one more MdoBot target running another build's MdoBot.Web.dll (A/B of a code change in
+                              one run: build it with `dotnet build -c Release src/MdoBot.Web -o DIR`), repeatable
         """;
 
     public List<int> Connections { get; private set; } = [50, 200];
@@ -34,6 +36,9 @@ public sealed class HotPathOptions
     public string Sync { get; private set; } = "NORMAL";
 
     public bool Peer { get; private set; } = true;
+
+    /// <summary>--variant: more MdoBot targets, each another build (name, path of its MdoBot.Web.dll).</summary>
+    public List<(string Name, string Dll)> Variants { get; } = [];
 
     /// <summary>The synchronous modes MdoBot's main targets run with.</summary>
     public IReadOnlyList<string> SyncModes => Sync == "both" ? ["NORMAL", "FULL"] : [Sync];
@@ -58,6 +63,12 @@ public sealed class HotPathOptions
                 Sync = mode.Equals("both", StringComparison.OrdinalIgnoreCase) ? "both" : mode.ToUpperInvariant();
                 break;
             case "--no-peer": Peer = false; break;
+            case "--variant":
+                var spec = next().Split('=', 2);
+                Variants.Add(spec.Length == 2 && spec[0].Length > 0 && File.Exists(spec[1])
+                    ? (spec[0], Path.GetFullPath(spec[1]))
+                    : throw new ArgumentException("--variant needs NAME=DLL, the path of an existing MdoBot.Web.dll"));
+                break;
             default: return false;
         }
 
@@ -87,5 +98,6 @@ public sealed class HotPathOptions
         drain = Drain,
         sync = Sync,
         peer = Peer,
+        variants = Variants.Select(v => new { name = v.Name, dll = v.Dll }),
     };
 }

@@ -38,6 +38,12 @@ public static class HotPathPhase
             }
         }
 
+        foreach (var (name, dll) in hot.Variants)
+        {
+            var bot = await fleet.StartBotAsync(repoRoot, o, modes[0], ct, dll);
+            prepared.Add(PrepareAsync(name, bot, Fresh, hot.Chats, _ => 0, http, connector, ct));
+        }
+
         if (hot.StoredMdos > 0)
         {
             foreach (var stored in new[] { hot.StoredMdos, 10 })

@@ -64,7 +64,7 @@ public sealed class SqliteStore : SqlStore, IDisposable
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "PRAGMA journal_mode=WAL;";
         cmd.ExecuteNonQuery();
-        _checkpointer = new WalCheckpointer(OpenAsync);
+        _checkpointer = new WalCheckpointer(OpenAsync, restart => WriteAsync(restart, 0, CancellationToken.None));
     }
 
     public string FilePath { get; }
@@ -127,8 +127,10 @@ public sealed class SqliteStore : SqlStore, IDisposable
     /// while a reader still reads an older snapshot: SQLite's busy handler (<c>busy_timeout</c>) waits for those
     /// reads to end, and should the WAL still not be emptied the compaction fails (the compactor retries it) rather
     /// than report erased text gone that is not.
+    /// Lock order: first no background checkpoint, then the write gate (a checkpoint that restarts the log takes
+    /// the gate while it runs, so the other order could deadlock).
     /// </summary>
-    public Task VacuumAsync(CancellationToken ct = default) => WriteAsync(() => _checkpointer.ExclusiveAsync(async () =>
+    public Task VacuumAsync(CancellationToken ct = default) => _checkpointer.ExclusiveAsync(() => WriteAsync(async () =>
     {
         await using var conn = await OpenAsync(ct);
         await using (var vacuum = conn.CreateCommand())

@@ -3,17 +3,36 @@ using System.Data.Common;
 namespace MdoBot.Storage.Sqlite;
 
 /// <summary>
-/// Copies the write-ahead log back into the database file beside the writer instead of inside a commit.
-/// SQLite's own automatic checkpoint runs in the commit that crosses its threshold, while that commit holds the
+/// Copies the write-ahead log back into the database file beside the writer instead of inside a commit, and keeps
+/// the log from growing without bound.
+/// <para>SQLite's own automatic checkpoint runs in the commit that crosses its threshold, while that commit holds the
 /// write lock, so every turn queued behind it waits for the copy and the file's fsync. Here the store counts the
 /// change sets it commits and, every <see cref="Every"/> of them, a PASSIVE checkpoint runs on its own connection:
 /// it copies what no reader still needs and never blocks the writer or a reader. One checkpoint at a time; the
-/// compaction waits for a running one (<see cref="ExclusiveAsync"/>) before its TRUNCATE checkpoint.
+/// compaction waits for a running one (<see cref="ExclusiveAsync"/>) before its TRUNCATE checkpoint.</para>
+/// <para>A passive checkpoint alone never lets the log start over while turns keep committing: SQLite rewrites the
+/// log from its start only when a write transaction begins on a log that is copied back completely, and under load
+/// some commit always lands in between. The log then grows by every commit (hundreds of MB a minute), each frame is
+/// written to a new part of the file and each read searches an ever longer log index. So once the log holds
+/// <see cref="RestartFrames"/> frames after a passive checkpoint, a RESTART checkpoint runs under the write gate:
+/// it copies the few frames written since, waits (briefly) for readers of older snapshots, and the next commit
+/// writes the log from its start again, over pages the OS already holds.</para>
 /// </summary>
-internal sealed class WalCheckpointer(Func<CancellationToken, Task<DbConnection>> open)
+internal sealed class WalCheckpointer(
+    Func<CancellationToken, Task<DbConnection>> open,
+    Func<Func<Task<bool>>, Task<bool>> underWriteGate)
 {
     /// <summary>About SQLite's default of 1,000 WAL pages: a lone change set writes up to five pages, a grouped one fewer.</summary>
     internal const int Every = 200;
+
+    /// <summary>
+    /// Log frames (about 4 KB each) after which the log is started over: 16 MB, a few seconds of a busy hour's
+    /// commits, so the short pause of a restart is rare, and small enough to stay in the OS cache.
+    /// </summary>
+    internal const int RestartFrames = 4096;
+
+    /// <summary>How long a restart waits for the readers of older snapshots (their reads take microseconds).</summary>
+    internal const int RestartBusyMilliseconds = 200;
 
     private readonly SemaphoreSlim _running = new(1, 1);
     private long _sinceLast;
@@ -22,6 +41,11 @@ internal sealed class WalCheckpointer(Func<CancellationToken, Task<DbConnection>
     public long Runs => Interlocked.Read(ref _runs);
 
     private long _runs;
+
+    /// <summary>How many times the log was started over (tests, diagnostics).</summary>
+    public long Restarts => Interlocked.Read(ref _restarts);
+
+    private long _restarts;
 
     /// <summary>Called after each commit with the number of change sets it held.</summary>
     public void Committed(int changeSets)
@@ -42,15 +66,21 @@ internal sealed class WalCheckpointer(Func<CancellationToken, Task<DbConnection>
     {
         try
         {
-            await using var conn = await open(CancellationToken.None);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await cmd.ExecuteNonQueryAsync();
+            long logFrames;
+            await using (var conn = await open(CancellationToken.None))
+            {
+                logFrames = await CheckpointAsync(conn, "PASSIVE");
+            }
+
             Interlocked.Increment(ref _runs);
+            if (logFrames >= RestartFrames)
+            {
+                await underWriteGate(RestartAsync);
+            }
         }
         catch (DbException)
         {
-            // A failed passive checkpoint loses nothing: the frames stay in the WAL and the next one copies them.
+            // A failed checkpoint loses nothing: the frames stay in the WAL and the next one copies them.
         }
         finally
         {
@@ -58,7 +88,52 @@ internal sealed class WalCheckpointer(Func<CancellationToken, Task<DbConnection>
         }
     }
 
-    /// <summary>Runs <paramref name="action"/> while no background checkpoint runs.</summary>
+    /// <summary>Under the write gate, on the writer's connection: copy the rest of the log back and let the next commit restart it.</summary>
+    private async Task<bool> RestartAsync()
+    {
+        await using var conn = await open(CancellationToken.None);
+        long busyBefore;
+        await using (var wait = conn.CreateCommand())
+        {
+            wait.CommandText = $"PRAGMA busy_timeout; PRAGMA busy_timeout = {RestartBusyMilliseconds};";
+            busyBefore = Convert.ToInt64(await wait.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        try
+        {
+            if (await CheckpointAsync(conn, "RESTART", busyMeansNotDone: true) >= 0)
+            {
+                Interlocked.Increment(ref _restarts);
+            }
+        }
+        finally
+        {
+            await using var reset = conn.CreateCommand();
+            reset.CommandText = $"PRAGMA busy_timeout = {busyBefore};";
+            await reset.ExecuteNonQueryAsync();
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs a checkpoint and returns the frames in the log (-1 when a restart could not finish: readers stayed busy).</summary>
+    private static async Task<long> CheckpointAsync(DbConnection conn, string mode, bool busyMeansNotDone = false)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"PRAGMA wal_checkpoint({mode});"; // one row: busy, log frames, checkpointed frames
+        await using var reader = await cmd.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return 0;
+        }
+
+        return busyMeansNotDone && reader.GetInt64(0) != 0 ? -1 : reader.GetInt64(1);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> while no background checkpoint runs. Take this before the write gate, never
+    /// inside it: a checkpoint holds it while it waits for the gate to restart the log.
+    /// </summary>
     public async Task<T> ExclusiveAsync<T>(Func<Task<T>> action, CancellationToken ct)
     {
         await _running.WaitAsync(ct);
