@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MdoBot.BotFramework.Diagnostics;
 using MdoBot.BotFramework.Storage;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,12 @@ namespace MdoBot.BotFramework.Hosting;
 public sealed partial class OutboxDispatcher
 {
     private const int ConversationBatch = 50;
+
+    /// <summary>A rate-limit wait this long or longer ends the conversation's run instead of holding its delivery slot.</summary>
+    internal static readonly TimeSpan ThrottleYield = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Conversations waiting for a rate slot, each with a wake-up pending on the limiter's clock.</summary>
+    private readonly ConcurrentDictionary<string, byte> _throttled = new(StringComparer.Ordinal);
 
     /// <summary>Delivers one conversation's pending messages in order until none is left, one fails temporarily, or the lease is lost.</summary>
     private async Task RunConversationAsync(OutboxLeaseHolder holder, string conversationId)
@@ -56,7 +63,7 @@ public sealed partial class OutboxDispatcher
 
     /// <summary>
     /// Delivers one conversation's messages in order; false at the first temporary failure (its not-before time is
-    /// stored) or when the lease is lost. Fenced: no post unless the lease was confirmed just before it (a check, or
+    /// stored), when the conversation is over Teams' rate limit for a while, or when the lease is lost. Fenced: no post unless the lease was confirmed just before it (a check, or
     /// the previous fenced mark), so a holder that lost the lease sends at most the one post that was already in flight.
     /// </summary>
     private async Task<bool> DeliverInOrderAsync(OutboxLeaseHolder holder, IReadOnlyList<OutboxItem> items, List<DeliveredItem> updates, CancellationToken ct)
@@ -65,6 +72,11 @@ public sealed partial class OutboxDispatcher
         var confirmed = false;
         foreach (var item in items)
         {
+            if (item.Operation is OutboxOperation.Send or OutboxOperation.Update && StillThrottled(item.ConversationId, ct))
+            {
+                return false; // over Teams' rate limit for a while: leave the slot to other chats until it is free
+            }
+
             if (!confirmed && !await lease.IsHeldAsync(ct))
             {
                 holder.Lose("the check before a post was refused");

@@ -14,7 +14,8 @@ public sealed partial class OutboxDispatcher
             return null; // a finished run wakes the loop
         }
 
-        var schedule = await outbox.GetScheduleAsync(time.GetUtcNow(), free + _running.Count, holder.Lost);
+        // Running and rate-limited conversations are in the schedule too: ask for enough to fill the free slots.
+        var schedule = await outbox.GetScheduleAsync(time.GetUtcNow(), free + _running.Count + _throttled.Count, holder.Lost);
         foreach (var conversationId in schedule.Due)
         {
             if (free == 0)
@@ -22,7 +23,7 @@ public sealed partial class OutboxDispatcher
                 break;
             }
 
-            if (!_running.ContainsKey(conversationId))
+            if (!_running.ContainsKey(conversationId) && !StillThrottled(conversationId, holder.Lost))
             {
                 Start(holder, conversationId);
                 free--;
@@ -30,6 +31,44 @@ public sealed partial class OutboxDispatcher
         }
 
         return schedule.NextNotBefore;
+    }
+
+    /// <summary>
+    /// True while the conversation's next send would wait at least <see cref="ThrottleYield"/> for a rate slot; the
+    /// loop is woken (on the limiter's clock) when the slot is free.
+    /// </summary>
+    private bool StillThrottled(string conversationId, CancellationToken ct)
+    {
+        var wait = limiter.TimeUntilSlot(conversationId);
+        if (wait < ThrottleYield)
+        {
+            _throttled.TryRemove(conversationId, out _);
+            return false;
+        }
+
+        if (_throttled.TryAdd(conversationId, 0))
+        {
+            _ = WakeWhenFreeAsync(conversationId, wait, ct);
+        }
+
+        return true;
+    }
+
+    private async Task WakeWhenFreeAsync(string conversationId, TimeSpan wait, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(wait, limiter.Time, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // the lease was lost or the host stops: the next holder starts from the schedule
+        }
+        finally
+        {
+            _throttled.TryRemove(conversationId, out _);
+            signal.Signal.Notify();
+        }
     }
 
     private void Start(OutboxLeaseHolder holder, string conversationId)

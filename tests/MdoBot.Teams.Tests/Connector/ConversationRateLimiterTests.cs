@@ -32,6 +32,28 @@ public sealed class ConversationRateLimiterTests
     }
 
     [Fact]
+    public async Task TimeUntilSlot_tells_the_wait_without_taking_a_slot()
+    {
+        var limiter = new ConversationRateLimiter(_clock);
+        Assert.Equal(TimeSpan.Zero, limiter.TimeUntilSlot("a:peek")); // never seen: free
+
+        for (var i = 0; i < 7; i++)
+        {
+            using var turn = await limiter.EnterAsync("a:peek", CancellationToken.None);
+            await turn.WaitForSlotAsync(CancellationToken.None); // the clock stands still: 7 go at once
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.TimeUntilSlot("a:peek"));
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.TimeUntilSlot("a:peek")); // asking takes nothing
+        Assert.Equal(TimeSpan.Zero, limiter.TimeUntilSlot("a:other"));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(400));
+        Assert.Equal(TimeSpan.FromMilliseconds(600), limiter.TimeUntilSlot("a:peek"));
+        _clock.Advance(TimeSpan.FromMilliseconds(600));
+        Assert.Equal(TimeSpan.Zero, limiter.TimeUntilSlot("a:peek"));
+    }
+
+    [Fact]
     public async Task Callers_get_their_turn_in_arrival_order()
     {
         var limiter = new ConversationRateLimiter(_clock);

@@ -9,7 +9,8 @@ namespace MdoBot.Web.Tests.Delivery;
 /// <summary>
 /// Each conversation is delivered on its own: a chat whose sends hang, or that is throttled with Retry-After 10 s,
 /// holds only itself; another chat's new messages go out meanwhile. And a throttled chat's stored not-before time
-/// holds against wake-ups: new incoming activities make the outbox look again, not send early.
+/// holds against wake-ups: new incoming activities make the outbox look again, not send early. A chat over Teams'
+/// rate limits waits for its slots without holding a delivery slot.
 /// </summary>
 public sealed class ConversationIndependenceTests : IAsyncLifetime
 {
@@ -71,6 +72,40 @@ public sealed class ConversationIndependenceTests : IAsyncLifetime
         _connectorClock.Advance(TimeSpan.FromSeconds(10));
         await _app.DrainAsync();
         Assert.Equal(beforeA + 1, _app.Sends(A));
+    }
+
+    [Fact]
+    public async Task ChatOverTeamsRateLimit_LeavesItsDeliverySlot_AnotherChatGoesOutMeanwhile()
+    {
+        // One delivery slot, and a connector clock that stands still: A's sends past Teams' 7-per-second limit must
+        // wait; they wait without holding the slot, so B's message goes out at once.
+        _app = await BotApp.StartAsync(
+            DeliveryKit.NoConnectorRetries(("Outbox:MaxConcurrentConversations", "1")),
+            s => s.AddSingleton(new OutboundClock(_connectorClock)));
+        var a = await _app.InstalledChatAsync(A, "MCMxOTptZWV0aW5nX3Nsb3c");
+        var b = await _app.InstalledChatAsync(B, "MCMxOTptZWV0aW5nX290aGVy");
+        var (beforeA, beforeB) = (_app.Sends(A), _app.Sends(B));
+
+        const int burst = 10;
+        for (var i = 0; i < burst; i++)
+        {
+            await a.SayAsync(Chair, "hulp");
+        }
+
+        await b.SayAsync(Chair, "hulp");
+        await DeliveryKit.WaitUntilAsync(() => _app.Sends(B) == beforeB + 1, "B's answer while A is over its rate limit", TimeSpan.FromSeconds(10));
+        Assert.True(_app.Sends(A) < beforeA + burst, $"A sent {_app.Sends(A) - beforeA} of {burst} with the connector clock standing still");
+
+        // As the connector clock moves on, A's slots free up and its run starts again (in order, nothing lost).
+        while (_app.Sends(A) is var sent && sent < beforeA + burst)
+        {
+            _connectorClock.Advance(TimeSpan.FromSeconds(2));
+            await DeliveryKit.WaitUntilAsync(() => _app.Sends(A) > sent, "A's next sends after the clock moved", TimeSpan.FromSeconds(10));
+        }
+
+        await _app.DrainAsync();
+        Assert.Equal(beforeA + burst, _app.Sends(A));
+        Assert.Equal(beforeB + 1, _app.Sends(B));
     }
 
     [Fact]
