@@ -9,8 +9,12 @@ public sealed partial class OutboxDispatcher
 {
     private const int ConversationBatch = 50;
 
-    /// <summary>A rate-limit wait this long or longer ends the conversation's run instead of holding its delivery slot.</summary>
-    internal static readonly TimeSpan ThrottleYield = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// A rate-limit wait this long or longer ends the conversation's run instead of holding its delivery slot: the
+    /// 30-second and hourly windows. The per-second windows (at most 2 s) are waited out inside the run, which costs
+    /// less than leaving and being scheduled again every few messages.
+    /// </summary>
+    internal static readonly TimeSpan ThrottleYield = TimeSpan.FromSeconds(3);
 
     /// <summary>Conversations waiting for a rate slot, each with a wake-up pending on the limiter's clock.</summary>
     private readonly ConcurrentDictionary<string, byte> _throttled = new(StringComparer.Ordinal);

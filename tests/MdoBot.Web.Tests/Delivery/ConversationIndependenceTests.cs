@@ -1,3 +1,4 @@
+using MdoBot.BotFramework.Connector;
 using MdoBot.BotFramework.Outbound;
 using MdoBot.Testing;
 using MdoBot.Web.Tests.Security;
@@ -77,30 +78,43 @@ public sealed class ConversationIndependenceTests : IAsyncLifetime
     [Fact]
     public async Task ChatOverTeamsRateLimit_LeavesItsDeliverySlot_AnotherChatGoesOutMeanwhile()
     {
-        // One delivery slot, and a connector clock that stands still: A's sends past Teams' 7-per-second limit must
-        // wait; they wait without holding the slot, so B's message goes out at once.
+        // One delivery slot. A's burst reaches Teams' 60-per-30-seconds limit while the connector clock moves a second
+        // at a time; A then waits for its window without holding the slot, so B's message goes out at once.
         _app = await BotApp.StartAsync(
             DeliveryKit.NoConnectorRetries(("Outbox:MaxConcurrentConversations", "1")),
             s => s.AddSingleton(new OutboundClock(_connectorClock)));
+        var limiter = _app.Services.GetRequiredService<ConversationRateLimiter>();
         var a = await _app.InstalledChatAsync(A, "MCMxOTptZWV0aW5nX3Nsb3c");
         var b = await _app.InstalledChatAsync(B, "MCMxOTptZWV0aW5nX290aGVy");
         var (beforeA, beforeB) = (_app.Sends(A), _app.Sends(B));
 
-        const int burst = 10;
+        const int burst = 70;
         for (var i = 0; i < burst; i++)
         {
             await a.SayAsync(Chair, "hulp");
         }
 
+        while (limiter.TimeUntilSlot(A) < TimeSpan.FromSeconds(3))
+        {
+            var sent = _app.Sends(A);
+            Assert.True(sent < beforeA + burst, "A's whole burst went out inside 30 s of the connector clock");
+            _connectorClock.Advance(TimeSpan.FromSeconds(1));
+            await DeliveryKit.WaitUntilAsync(() => _app.Sends(A) > sent || limiter.TimeUntilSlot(A) >= TimeSpan.FromSeconds(3),
+                "A's next sends after the clock moved", TimeSpan.FromSeconds(10));
+        }
+
+        var throttledAt = _app.Sends(A);
         await b.SayAsync(Chair, "hulp");
         await DeliveryKit.WaitUntilAsync(() => _app.Sends(B) == beforeB + 1, "B's answer while A is over its rate limit", TimeSpan.FromSeconds(10));
-        Assert.True(_app.Sends(A) < beforeA + burst, $"A sent {_app.Sends(A) - beforeA} of {burst} with the connector clock standing still");
+        Assert.Equal(throttledAt, _app.Sends(A));
 
-        // As the connector clock moves on, A's slots free up and its run starts again (in order, nothing lost).
-        while (_app.Sends(A) is var sent && sent < beforeA + burst)
+        // As the connector clock moves on, A's window frees up and its run starts again (in order, nothing lost).
+        for (var step = 0; _app.Sends(A) is var sent && sent < beforeA + burst; step++)
         {
-            _connectorClock.Advance(TimeSpan.FromSeconds(2));
-            await DeliveryKit.WaitUntilAsync(() => _app.Sends(A) > sent, "A's next sends after the clock moved", TimeSpan.FromSeconds(10));
+            Assert.True(step < 60, "A's burst did not finish within 5 minutes of the connector clock");
+            _connectorClock.Advance(TimeSpan.FromSeconds(5));
+            await DeliveryKit.WaitUntilAsync(() => _app.Sends(A) > sent || limiter.TimeUntilSlot(A) > TimeSpan.Zero,
+                "A's next sends after the clock moved", TimeSpan.FromSeconds(10));
         }
 
         await _app.DrainAsync();
