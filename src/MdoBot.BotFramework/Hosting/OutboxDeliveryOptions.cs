@@ -12,7 +12,10 @@ public sealed class OutboxDeliveryOptions
     /// <summary>How long a message is retried after temporary failures, from when it was stored (default 24 h).</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Conversations delivered to at the same time (each in its own order); one slow chat holds only its own.</summary>
+    /// <summary>
+    /// Conversations delivered to at the same time (each in its own order); one slow chat holds only its own. A chat
+    /// waiting for a Teams rate-limit window does not count.
+    /// </summary>
     public int MaxConcurrentConversations { get; set; } = 16;
 
     /// <summary>Back-off after a conversation's first temporary failure without Retry-After; doubles per failure (with jitter).</summary>

@@ -10,21 +10,22 @@ public sealed partial class OutboxDispatcher
     private const int ConversationBatch = 50;
 
     /// <summary>
-    /// A rate-limit wait this long or longer ends the conversation's run instead of holding its delivery slot: the
-    /// 30-second and hourly windows. The per-second windows (at most 2 s) are waited out inside the run, which costs
-    /// less than leaving and being scheduled again every few messages.
+    /// The delivery slots (<see cref="OutboxDeliveryOptions.MaxConcurrentConversations"/>): a run holds one while it
+    /// reads and sends, and lets go of it while its chat waits for a Teams rate-limit window, so a throttled chat holds
+    /// only itself.
     /// </summary>
-    internal static readonly TimeSpan ThrottleYield = TimeSpan.FromSeconds(3);
+    private SemaphoreSlim? _slots;
 
-    /// <summary>Conversations waiting for a rate slot, each with a wake-up pending on the limiter's clock.</summary>
-    private readonly ConcurrentDictionary<string, byte> _throttled = new(StringComparer.Ordinal);
+    private SemaphoreSlim Slots => LazyInitializer.EnsureInitialized(ref _slots, () => new SemaphoreSlim(deliveryOptions.Value.MaxConcurrentConversations));
 
     /// <summary>Delivers one conversation's pending messages in order until none is left, one fails temporarily, or the lease is lost.</summary>
     private async Task RunConversationAsync(OutboxLeaseHolder holder, string conversationId)
     {
         var ct = holder.Lost;
+        var slot = new DeliverySlot(Slots);
         try
         {
+            await slot.TakeAsync(ct);
             while (!ct.IsCancellationRequested)
             {
                 var items = await outbox.GetPendingAsync(conversationId, ConversationBatch, ct);
@@ -37,7 +38,7 @@ public sealed partial class OutboxDispatcher
                 bool more;
                 try
                 {
-                    more = await DeliverInOrderAsync(holder, items, updates, ct);
+                    more = await DeliverInOrderAsync(holder, items, updates, slot, ct);
                 }
                 finally
                 {
@@ -63,22 +64,31 @@ public sealed partial class OutboxDispatcher
             LogLoopError(logger, ex.GetType().Name);
             _runFailed = true;
         }
+        finally
+        {
+            slot.Release();
+        }
     }
 
     /// <summary>
     /// Delivers one conversation's messages in order; false at the first temporary failure (its not-before time is
-    /// stored), when the conversation is over Teams' rate limit for a while, or when the lease is lost. Fenced: no post unless the lease was confirmed just before it (a check, or
+    /// stored) or when the lease is lost. Fenced: no post unless the lease was confirmed just before it (a check, or
     /// the previous fenced mark), so a holder that lost the lease sends at most the one post that was already in flight.
     /// </summary>
-    private async Task<bool> DeliverInOrderAsync(OutboxLeaseHolder holder, IReadOnlyList<OutboxItem> items, List<DeliveredItem> updates, CancellationToken ct)
+    private async Task<bool> DeliverInOrderAsync(
+        OutboxLeaseHolder holder, IReadOnlyList<OutboxItem> items, List<DeliveredItem> updates, DeliverySlot slot, CancellationToken ct)
     {
         var lease = holder.Lease;
         var confirmed = false;
         foreach (var item in items)
         {
-            if (item.Operation is OutboxOperation.Send or OutboxOperation.Update && StillThrottled(item.ConversationId, ct))
+            if (item.Operation is OutboxOperation.Send or OutboxOperation.Update
+                && limiter.TimeUntilSlot(item.ConversationId) is var wait && wait > TimeSpan.Zero)
             {
-                return false; // over Teams' rate limit for a while: leave the slot to other chats until it is free
+                // Over Teams' rate limit: wait for the window without the delivery slot, which other chats use meanwhile.
+                slot.Release();
+                await Task.Delay(wait, limiter.Time, ct);
+                await slot.TakeAsync(ct);
             }
 
             if (!confirmed && !await lease.IsHeldAsync(ct))
@@ -152,5 +162,26 @@ public sealed partial class OutboxDispatcher
         BotTelemetry.DeadLettered(failure.Reason, failure.Status);
         _reportDue = true;
         return true;
+    }
+}
+
+/// <summary>A run's hold on one of the dispatcher's delivery slots (taken and released in turn, released at most once per take).</summary>
+internal sealed class DeliverySlot(SemaphoreSlim slots)
+{
+    private bool _held;
+
+    public async Task TakeAsync(CancellationToken ct)
+    {
+        await slots.WaitAsync(ct);
+        _held = true;
+    }
+
+    public void Release()
+    {
+        if (_held)
+        {
+            _held = false;
+            slots.Release();
+        }
     }
 }

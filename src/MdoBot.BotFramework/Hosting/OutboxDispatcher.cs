@@ -12,9 +12,8 @@ namespace MdoBot.BotFramework.Hosting;
 /// order, up to <see cref="OutboxDeliveryOptions.MaxConcurrentConversations"/> at once, so a slow or throttled chat
 /// holds only itself. After a temporary failure the conversation's not-before time is stored, and the schedule
 /// (<see cref="IOutboxStore.GetScheduleAsync"/>) leaves it out until then: a wake-up (new work committed) or a restart
-/// never sends to it early. A conversation over Teams' rate limits (<see cref="ConversationRateLimiter"/>) for
-/// <see cref="ThrottleYield"/> or longer ends its run and starts again once a slot is free, so it does not hold a delivery
-/// slot that other chats could use meanwhile. A message stays stored until delivered or parked as a dead letter.
+/// never sends to it early. A run that must wait for a Teams rate-limit window (<see cref="ConversationRateLimiter"/>)
+/// lets go of its delivery slot meanwhile. A message stays stored until delivered or parked as a dead letter.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
