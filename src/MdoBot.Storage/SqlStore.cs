@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Dapper;
 using MdoBot.BotFramework.Storage;
@@ -251,6 +252,29 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             return [];
         }
 
+        var args = KeyArgs(kind, conversationId, keys, beforeSortKey);
+        var sql = FindKeysSql(keys.Count);
+        return await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null, sql,
+            r => new DocumentKeyHit(r.GetString(0), r.GetString(1), r.GetInt64(2)), args), ct);
+    }
+
+    public async Task<IReadOnlySet<string>> FindPresentDocumentKeysAsync(
+        string kind, string conversationId, IReadOnlyCollection<string> keys, long beforeSortKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var args = KeyArgs(kind, conversationId, keys, beforeSortKey);
+        var sql = PresentKeysSql(keys.Count);
+        var present = await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null, sql, r => r.GetString(0), args), ct);
+        return present.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static (string Name, object? Value)[] KeyArgs(string kind, string conversationId, IReadOnlyCollection<string> keys, long beforeSortKey)
+    {
         var args = new (string Name, object? Value)[keys.Count + 3];
         args[0] = ("@kind", kind);
         args[1] = ("@conversationId", conversationId);
@@ -262,32 +286,44 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             i++;
         }
 
-        var sql = FindKeysSql(keys.Count);
-        return await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null, sql,
-            r => new DocumentKeyHit(r.GetString(0), r.GetString(1), r.GetInt64(2)), args), ct);
+        return args;
     }
 
     /// <summary>The key lookup for <paramref name="count"/> keys: one SQL text (and prepared statement) per count.</summary>
-    private string FindKeysSql(int count)
+    private string FindKeysSql(int count) => KeysSql(_findKeysSql, count, $$"""
+        SELECT id, lookup_key, {{SelectInt64("sort_key")}} FROM document_keys
+        WHERE kind = @kind AND conversation_id = @conversationId
+          AND lookup_key IN ({0}) AND sort_key < @beforeSortKey
+        ORDER BY sort_key, id, lookup_key
+        """);
+
+    /// <summary>
+    /// Which keys occur at all: answered from the lookup index alone (kind, conversation, key, sort key), without
+    /// visiting the table once per document that carries the key.
+    /// </summary>
+    private string PresentKeysSql(int count) => KeysSql(_presentKeysSql, count, """
+        SELECT DISTINCT lookup_key FROM document_keys
+        WHERE kind = @kind AND conversation_id = @conversationId
+          AND lookup_key IN ({0}) AND sort_key < @beforeSortKey
+        """);
+
+    private static string KeysSql(string?[] cache, int count, string template)
     {
-        if (count < _findKeysSql.Length && _findKeysSql[count] is { } cached)
+        if (count < cache.Length && cache[count] is { } cached)
         {
             return cached;
         }
 
-        var sql = $"""
-            SELECT id, lookup_key, {SelectInt64("sort_key")} FROM document_keys
-            WHERE kind = @kind AND conversation_id = @conversationId
-              AND lookup_key IN ({string.Join(", ", Enumerable.Range(0, count).Select(k => $"@k{k}"))}) AND sort_key < @beforeSortKey
-            ORDER BY sort_key, id, lookup_key
-            """;
-        if (count < _findKeysSql.Length)
+        var sql = string.Format(CultureInfo.InvariantCulture, template, string.Join(", ", Enumerable.Range(0, count).Select(k => $"@k{k}")));
+        if (count < cache.Length)
         {
-            _findKeysSql[count] = sql;
+            cache[count] = sql;
         }
 
         return sql;
     }
 
     private readonly string?[] _findKeysSql = new string?[64];
+
+    private readonly string?[] _presentKeysSql = new string?[64];
 }

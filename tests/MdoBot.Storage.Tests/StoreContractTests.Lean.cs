@@ -92,6 +92,9 @@ public abstract partial class StoreContractTests
         Assert.Null(await store.GetLatestDocumentAsync("mdo", "conv-3"));
         var hits = await store.FindDocumentKeysAsync("mdo", "conv-1", ["k:a", "k:b", "k:none"], 300);
         Assert.Equal(["old k:a", "old k:b", "mid k:a"], hits.Select(h => $"{h.Id} {h.Key}"));
+        Assert.Equal(["k:a", "k:b"], (await store.FindPresentDocumentKeysAsync("mdo", "conv-1", ["k:a", "k:b", "k:none"], 300)).Order());
+        Assert.Empty(await store.FindPresentDocumentKeysAsync("mdo", "conv-1", ["k:a", "k:b"], 100)); // nothing sorted before 100
+        Assert.Equal(["k:a"], await store.FindPresentDocumentKeysAsync("mdo", "conv-2", ["k:a", "k:b"], 500)); // per conversation
 
         // A save replaces the keys (unless unchanged); a delete removes them.
         var update = new ChangeSet();
@@ -100,6 +103,7 @@ public abstract partial class StoreContractTests
         await store.CommitAsync(update);
         Assert.Empty(await store.FindDocumentKeysAsync("mdo", "conv-1", ["k:a", "k:b"], 300));
         Assert.Equal("old", Assert.Single(await store.FindDocumentKeysAsync("mdo", "conv-1", ["k:c"], 300)).Id);
+        Assert.Equal(["k:c"], await store.FindPresentDocumentKeysAsync("mdo", "conv-1", ["k:a", "k:b", "k:c"], 300));
 
         var unchanged = new ChangeSet();
         unchanged.SaveDocument(new DocumentChange("mdo", "old", "conv-1", 2, "{\"n\":9}", "Closed") { Index = new DocumentIndex(100, [], KeysUnchanged: true) });

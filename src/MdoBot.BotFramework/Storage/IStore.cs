@@ -47,6 +47,13 @@ public interface IStore
     Task<IReadOnlyList<DocumentKeyHit>> FindDocumentKeysAsync(
         string kind, string conversationId, IReadOnlyCollection<string> keys, long beforeSortKey, CancellationToken ct = default);
 
+    /// <summary>
+    /// Which of <paramref name="keys"/> a document of the conversation sorted before <paramref name="beforeSortKey"/>
+    /// carries: presence only, at the same cost however many documents carry a key.
+    /// </summary>
+    Task<IReadOnlySet<string>> FindPresentDocumentKeysAsync(
+        string kind, string conversationId, IReadOnlyCollection<string> keys, long beforeSortKey, CancellationToken ct = default);
+
     Task<bool> PingAsync(CancellationToken ct = default);
 
     /// <summary>The audit trail of a conversation (newest first).</summary>

@@ -9,7 +9,7 @@ namespace MdoBot.Teams.Handlers.FollowUp;
 /// <summary>
 /// What an MDO's cases carry over from the earlier MDOs of its series (the same conversation): which of
 /// its case codes were discussed before and, per code, the actions still proposed or confirmed. Found
-/// through the MDO index: one indexed read for the codes, then only the earlier MDOs that still have open
+/// through the MDO index: which codes occur (from the index alone), then the earlier MDOs that still have open
 /// actions for one of them — the cost does not grow with the chat's history.
 /// </summary>
 public sealed class FollowUpLookup(IStore store, MdoRepository repository)
@@ -27,16 +27,19 @@ public sealed class FollowUpLookup(IStore store, MdoRepository repository)
         var conversationId = current.ConversationId;
         var codeKeys = codes.ToDictionary(c => MdoIndex.CodeKey(conversationId, c), StringComparer.Ordinal);
         var openKeys = codes.ToDictionary(c => MdoIndex.OpenKey(conversationId, c), StringComparer.Ordinal);
-        var hits = await store.FindDocumentKeysAsync(
-            MdoRepository.Kind, conversationId, [.. codeKeys.Keys, .. openKeys.Keys], MdoIndex.SortKeyOf(current), ct);
-        if (hits.Count == 0)
+        // Whether a code was discussed before is presence only (a weekly case has a hit in every earlier MDO); the
+        // earlier MDOs themselves are read only where they still have open actions for one of the codes.
+        var sortKey = MdoIndex.SortKeyOf(current);
+        var present = await store.FindPresentDocumentKeysAsync(MdoRepository.Kind, conversationId, codeKeys.Keys, sortKey, ct);
+        if (present.Count == 0)
         {
-            return SeriesFollowUp.None;
+            return SeriesFollowUp.None; // an open action's code is a discussed code: none before, no follow-up
         }
 
-        var returning = hits.Where(h => codeKeys.ContainsKey(h.Key)).Select(h => codeKeys[h.Key]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var hits = await store.FindDocumentKeysAsync(MdoRepository.Kind, conversationId, openKeys.Keys, sortKey, ct);
+        var returning = present.Select(k => codeKeys[k]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var earlier = new List<MdoMeeting>();
-        foreach (var id in hits.Where(h => openKeys.ContainsKey(h.Key) && h.Id != current.Id).Select(h => h.Id).Distinct(StringComparer.Ordinal))
+        foreach (var id in hits.Where(h => h.Id != current.Id).Select(h => h.Id).Distinct(StringComparer.Ordinal))
         {
             if (changed is not null && changed.Id == id)
             {
