@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MdoBot.BotFramework.Diagnostics;
 using MdoBot.BotFramework.Storage;
 using Microsoft.Extensions.Logging;
@@ -14,15 +13,13 @@ public sealed partial class OutboxDispatcher
     /// reads and sends, and lets go of it while its chat waits for a Teams rate-limit window, so a throttled chat holds
     /// only itself.
     /// </summary>
-    private SemaphoreSlim? _slots;
-
-    private SemaphoreSlim Slots => LazyInitializer.EnsureInitialized(ref _slots, () => new SemaphoreSlim(deliveryOptions.Value.MaxConcurrentConversations));
+    private readonly SemaphoreSlim _slots = new(deliveryOptions.Value.MaxConcurrentConversations);
 
     /// <summary>Delivers one conversation's pending messages in order until none is left, one fails temporarily, or the lease is lost.</summary>
     private async Task RunConversationAsync(OutboxLeaseHolder holder, string conversationId)
     {
         var ct = holder.Lost;
-        var slot = new DeliverySlot(Slots);
+        var slot = new DeliverySlot(_slots);
         try
         {
             await slot.TakeAsync(ct);
