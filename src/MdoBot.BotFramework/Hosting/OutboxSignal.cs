@@ -1,42 +1,37 @@
 namespace MdoBot.BotFramework.Hosting;
 
-/// <summary>Wakes a background loop (outbox delivery, timers) when new work was committed.</summary>
+/// <summary>
+/// Wakes a background loop (outbox delivery, timers) when new work was committed. Signals given while the loop is busy
+/// coalesce into one wake-up. The loop finds the work itself after waking, so a signal given while a wake-up is being
+/// used up is not lost: its work was committed before the loop reads. Waking throws nothing (this runs after every
+/// committed turn): the signal is a task that completes, not a semaphore wait that is cancelled.
+/// </summary>
 public sealed class WorkSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private TaskCompletionSource _next = NewSignal();
 
-    public void Notify()
-    {
-        try
-        {
-            if (_signal.CurrentCount == 0)
-            {
-                _signal.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-            // already signalled
-        }
-    }
+    public void Notify() => Volatile.Read(ref _next).TrySetResult();
 
-    /// <summary>Waits for a signal or the timeout (measured on <paramref name="time"/>).</summary>
+    /// <summary>Waits for a signal or the timeout (measured on <paramref name="time"/>); throws only when <paramref name="ct"/> is cancelled.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(timeout, time, cts.Token);
-        var signalled = _signal.WaitAsync(cts.Token);
-        await Task.WhenAny(delay, signalled);
-        await cts.CancelAsync();
-        try
+        var signal = Volatile.Read(ref _next);
+        if (!signal.Task.IsCompleted)
         {
-            await Task.WhenAll(delay, signalled);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            await Task.WhenAny(signal.Task, Task.Delay(timeout, time, stop.Token));
+            await stop.CancelAsync(); // the timer, when the signal came first
         }
-        catch (OperationCanceledException)
+
+        if (signal.Task.IsCompleted)
         {
-            ct.ThrowIfCancellationRequested();
+            Interlocked.CompareExchange(ref _next, NewSignal(), signal); // used up: the next wait needs a new signal
         }
+
+        ct.ThrowIfCancellationRequested();
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 public sealed class OutboxSignal
