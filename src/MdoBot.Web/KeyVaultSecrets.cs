@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 
@@ -23,6 +24,13 @@ public static class KeyVaultSecrets
             return;
         }
 
+        AddFromVault(configuration, vault);
+    }
+
+    // Apart, so that a process without a vault never loads the Azure Identity and Key Vault assemblies.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddFromVault(ConfigurationManager configuration, Uri vault)
+    {
         var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
         {
             ManagedIdentityClientId = configuration["KeyVault:ManagedIdentityClientId"],

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using MdoBot.BotFramework.Diagnostics;
 using OpenTelemetry;
@@ -26,6 +27,14 @@ public static class TelemetrySetup
             return services;
         }
 
+        AddExporters(services, configuration, options, otlp, azure);
+        return services;
+    }
+
+    // Apart, so that a process without telemetry configured never loads the OpenTelemetry and Azure Monitor assemblies.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddExporters(IServiceCollection services, IConfiguration configuration, TelemetryOptions options, bool otlp, bool azure)
+    {
         var graphHost = Uri.TryCreate(configuration["Graph:BaseUrl"] ?? "https://graph.microsoft.com/v1.0", UriKind.Absolute, out var g) ? g.Authority : "";
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName))
@@ -56,7 +65,5 @@ public static class TelemetrySetup
         {
             builder.UseAzureMonitor(o => o.ConnectionString = options.AzureMonitorConnectionString);
         }
-
-        return services;
     }
 }
