@@ -45,7 +45,7 @@ public static class GraphServiceCollectionExtensions
         services.TryAddSingleton<IMailSender>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            return options.Enabled && options.HasCredentials
+            return options.Enabled // a sender mailbox and credentials
                 ? GraphClients.CreateMailSender(sp, options)
                 : new NullMailSender(sp.GetRequiredService<ILogger<NullMailSender>>());
         });
@@ -63,14 +63,12 @@ internal static class GraphClients
     public static GraphClientHolder CreateHolder(IServiceProvider sp)
     {
         var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-        return new GraphClientHolder(options.HasCredentials
-            ? GraphClientBuilder.Create(
-                options,
-                GraphCredentialFactory.Create(options)!,
-                sp.GetRequiredService<OutboundClock>().Time,
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("MdoBot.Graph.Http"),
-                sp.GetService<GraphPrimaryHandler>()?.Create())
-            : null);
+        return new GraphClientHolder(GraphClientBuilder.Create(
+            options,
+            GraphCredentialFactory.Create(options) ?? throw new InvalidOperationException("Graph has no credentials configured."),
+            sp.GetRequiredService<OutboundClock>().Time,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("MdoBot.Graph.Http"),
+            sp.GetService<GraphPrimaryHandler>()?.Create()));
     }
 
     public static IMailSender CreateMailSender(IServiceProvider sp, GraphOptions options) =>
@@ -79,17 +77,15 @@ internal static class GraphClients
     public static IAttendanceReader CreateAttendanceReader(IServiceProvider sp) =>
         new GraphAttendanceReader(Client(sp), sp.GetRequiredService<ILogger<GraphAttendanceReader>>());
 
-    private static GraphServiceClient Client(IServiceProvider sp) =>
-        sp.GetRequiredService<GraphClientHolder>().Client
-        ?? throw new InvalidOperationException("Graph has credentials but no client was built.");
+    private static GraphServiceClient Client(IServiceProvider sp) => sp.GetRequiredService<GraphClientHolder>().Client;
 }
 
-/// <summary>The one Graph client of the process (null when no credential is configured); disposed with the container.</summary>
-internal sealed class GraphClientHolder(GraphServiceClient? client) : IDisposable
+/// <summary>The one Graph client of the process (built on first use, with credentials only); disposed with the container.</summary>
+internal sealed class GraphClientHolder(GraphServiceClient client) : IDisposable
 {
-    public GraphServiceClient? Client { get; } = client;
+    public GraphServiceClient Client { get; } = client;
 
-    public void Dispose() => Client?.Dispose();
+    public void Dispose() => Client.Dispose();
 }
 
 /// <summary>Tests register this to give the Graph client their own innermost handler (e.g. no proxy).</summary>
