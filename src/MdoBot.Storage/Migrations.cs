@@ -90,6 +90,7 @@ internal static class Migrations
         LeaseTable.Migration,
         MemberLinks.Migration,
         DeliveryState.Migration,
+        LeanOutboxIndexes.Migration,
     ];
 }
 

@@ -37,6 +37,7 @@ public abstract partial class SqlStore
                     """
                     INSERT INTO posted_cards (conversation_id, card_key, activity_id) VALUES (@conversationId, @cardKey, @cardActivityId)
                     ON CONFLICT (conversation_id, card_key) DO UPDATE SET activity_id = excluded.activity_id
+                    WHERE posted_cards.activity_id <> excluded.activity_id
                     """,
                     ("@conversationId", conversationId), ("@cardKey", cardKey), ("@cardActivityId", cardActivityId));
             }

@@ -21,6 +21,52 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// After migration 6, an outbox row is entered in two indexes (pending order, per conversation); the queries the
+    /// dropped indexes served still search an index, never the whole table.
+    /// </summary>
+    [Fact]
+    public async Task Migrate_Latest_OutboxIndexes_QueriesStillSearchAnIndex()
+    {
+        var store = (SqliteStore)await NewStoreAsync();
+        await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.FilePath}");
+        await conn.OpenAsync();
+        await using var list = conn.CreateCommand();
+        list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' ORDER BY name";
+        var indexes = new List<string>();
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                indexes.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["ix_outbox_conversation_pending", "ix_outbox_pending"], indexes);
+
+        async Task<string> PlanAsync(string sql)
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            cmd.Parameters.AddWithValue("@c", "conv-1");
+            cmd.Parameters.AddWithValue("@k", "case:1");
+            await using var reader = await cmd.ExecuteReaderAsync();
+            var plan = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+
+            return string.Join(" | ", plan);
+        }
+
+        var supersede = await PlanAsync("DELETE FROM outbox WHERE conversation_id = @c AND card_key = @k AND operation = 'Update' AND failed = 0");
+        Assert.Contains("USING INDEX ix_outbox_conversation_pending", supersede, StringComparison.Ordinal);
+        var unreported = await PlanAsync("SELECT id FROM outbox WHERE failed = 1 AND reported = 0 ORDER BY id LIMIT 10");
+        Assert.Contains("SEARCH outbox USING INDEX ix_outbox_pending (failed=?)", unreported, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", unreported, StringComparison.Ordinal);
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Migrate_NewFile_CreatesOwnerOnlyFile()
