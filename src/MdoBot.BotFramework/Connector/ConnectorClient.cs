@@ -61,6 +61,14 @@ public sealed partial class ConnectorClient : IConnectorClient
         await SendAsync<ResourceResponse>(new("UpdateActivity", HttpMethod.Put, ConnectorUrls.Activity(serviceUrl, conversationId, activityId),
             Body(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
 
+    public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, ActivityJson activity, CancellationToken ct = default) =>
+        await SendAsync<ResourceResponse>(new("SendToConversation", HttpMethod.Post, ConnectorUrls.Activities(serviceUrl, conversationId),
+            Json(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
+
+    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, ActivityJson activity, CancellationToken ct = default) =>
+        await SendAsync<ResourceResponse>(new("UpdateActivity", HttpMethod.Put, ConnectorUrls.Activity(serviceUrl, conversationId, activityId),
+            Json(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
+
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct = default) =>
         await SendAsync<object>(new("DeleteActivity", HttpMethod.Delete, ConnectorUrls.Activity(serviceUrl, conversationId, activityId),
             null, conversationId, ReadBody: false), ct).ConfigureAwait(false);
@@ -80,6 +88,12 @@ public sealed partial class ConnectorClient : IConnectorClient
     public Task<MeetingParticipant?> GetMeetingParticipantAsync(string serviceUrl, string meetingId, string participantId, string tenantId, CancellationToken ct = default) =>
         SendAsync<MeetingParticipant>(new("GetMeetingParticipant", HttpMethod.Get, ConnectorUrls.Participant(serviceUrl, meetingId, participantId, tenantId),
             null, null, NullWhenMissing: true), ct);
+
+    private static byte[] Json(ActivityJson activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Utf8;
+    }
 
     private static byte[] Body<T>(T value)
     {

@@ -18,27 +18,26 @@ public sealed class OutboxDelivery(IConnectorClient connector, IOutboxStore outb
             return (null, null);
         }
 
-        var activity = JsonSerializer.Deserialize<Activity>(item.ActivityJson, ProtocolJson.Options)
-            ?? throw new JsonException("Empty outbox activity.");
         var conversation = await store.GetConversationAsync(item.ConversationId, ct);
         var botId = conversation?.BotId;
-        activity.From ??= botId is null ? null : new ChannelAccount { Id = botId };
-
         switch (item.Operation)
         {
             case OutboxOperation.Update when item.CardKey is { } key
                 && await outbox.GetPostedActivityIdAsync(item.ConversationId, key, ct) is { } existing:
-                activity.Id = existing;
-                activity.Conversation = new ConversationAccount { Id = item.ConversationId };
-                await connector.UpdateActivityAsync(item.ServiceUrl, item.ConversationId, existing, activity, ct);
+                // Sent as stored, only addressed: not read into an activity and written again.
+                await connector.UpdateActivityAsync(item.ServiceUrl, item.ConversationId, existing,
+                    ActivityJson.Addressed(item.ActivityJson, item.ConversationId, existing, botId), ct);
                 return (existing, null);
             case OutboxOperation.Update:
                 return (null, null); // the card was never posted (or its post failed): nothing to update
             case OutboxOperation.SendPersonal:
+                var activity = JsonSerializer.Deserialize<Activity>(item.ActivityJson, ProtocolJson.Options)
+                    ?? throw new JsonException("Empty outbox activity.");
+                activity.From ??= botId is null ? null : new ChannelAccount { Id = botId };
                 return await SendPersonalAsync(item, activity, botId, ct);
             default:
-                activity.Conversation = new ConversationAccount { Id = item.ConversationId };
-                var sent = await connector.SendToConversationAsync(item.ServiceUrl, item.ConversationId, activity, ct);
+                var sent = await connector.SendToConversationAsync(item.ServiceUrl, item.ConversationId,
+                    ActivityJson.Addressed(item.ActivityJson, item.ConversationId, null, botId), ct);
                 return (sent.Id, null);
         }
     }

@@ -12,6 +12,12 @@ public interface IConnectorClient
 
     Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct = default);
 
+    /// <summary>Posts an activity already in wire JSON (a stored one, addressed by <see cref="ActivityJson.Addressed"/>).</summary>
+    Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, ActivityJson activity, CancellationToken ct = default);
+
+    /// <summary>Replaces an activity with one already in wire JSON (a stored one, addressed by <see cref="ActivityJson.Addressed"/>).</summary>
+    Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, ActivityJson activity, CancellationToken ct = default);
+
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct = default);
 
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct = default);
