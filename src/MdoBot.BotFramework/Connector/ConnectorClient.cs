@@ -49,25 +49,29 @@ public sealed partial class ConnectorClient : IConnectorClient
         _attemptTimeout = ConnectorResilience.CreateAttemptTimeout(settings, time);
     }
 
-    public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct = default) =>
-        await SendAsync<ResourceResponse>(new("SendToConversation", HttpMethod.Post, ConnectorUrls.Activities(serviceUrl, conversationId),
-            Body(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct = default) =>
+        PostActivityAsync(serviceUrl, conversationId, Body(activity), ct);
 
     public async Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct = default) =>
         await SendAsync<ResourceResponse>(new("ReplyToActivity", HttpMethod.Post, ConnectorUrls.Activity(serviceUrl, conversationId, replyToId),
             Body(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
 
-    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct = default) =>
-        await SendAsync<ResourceResponse>(new("UpdateActivity", HttpMethod.Put, ConnectorUrls.Activity(serviceUrl, conversationId, activityId),
-            Body(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct = default) =>
+        PutActivityAsync(serviceUrl, conversationId, activityId, Body(activity), ct);
 
-    public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, ActivityJson activity, CancellationToken ct = default) =>
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, ActivityJson activity, CancellationToken ct = default) =>
+        PostActivityAsync(serviceUrl, conversationId, Json(activity), ct);
+
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, ActivityJson activity, CancellationToken ct = default) =>
+        PutActivityAsync(serviceUrl, conversationId, activityId, Json(activity), ct);
+
+    private async Task<ResourceResponse> PostActivityAsync(string serviceUrl, string conversationId, byte[] body, CancellationToken ct) =>
         await SendAsync<ResourceResponse>(new("SendToConversation", HttpMethod.Post, ConnectorUrls.Activities(serviceUrl, conversationId),
-            Json(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
+            body, conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
 
-    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, ActivityJson activity, CancellationToken ct = default) =>
+    private async Task<ResourceResponse> PutActivityAsync(string serviceUrl, string conversationId, string activityId, byte[] body, CancellationToken ct) =>
         await SendAsync<ResourceResponse>(new("UpdateActivity", HttpMethod.Put, ConnectorUrls.Activity(serviceUrl, conversationId, activityId),
-            Json(activity), conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
+            body, conversationId), ct).ConfigureAwait(false) ?? new ResourceResponse();
 
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct = default) =>
         await SendAsync<object>(new("DeleteActivity", HttpMethod.Delete, ConnectorUrls.Activity(serviceUrl, conversationId, activityId),
