@@ -18,18 +18,21 @@ public sealed class OutboxDelivery(IConnectorClient connector, IOutboxStore outb
             return (null, null);
         }
 
-        var conversation = await store.GetConversationAsync(item.ConversationId, ct);
-        var botId = conversation?.BotId;
+        string? existing = null;
+        if (item.Operation == OutboxOperation.Update
+            && (item.CardKey is not { } key || (existing = await outbox.GetPostedActivityIdAsync(item.ConversationId, key, ct)) is null))
+        {
+            return (null, null); // the card was never posted (or its post failed): nothing to update
+        }
+
+        var botId = (await store.GetConversationAsync(item.ConversationId, ct))?.BotId;
         switch (item.Operation)
         {
-            case OutboxOperation.Update when item.CardKey is { } key
-                && await outbox.GetPostedActivityIdAsync(item.ConversationId, key, ct) is { } existing:
+            case OutboxOperation.Update:
                 // Sent as stored, only addressed: not read into an activity and written again.
-                await connector.UpdateActivityAsync(item.ServiceUrl, item.ConversationId, existing,
+                await connector.UpdateActivityAsync(item.ServiceUrl, item.ConversationId, existing!,
                     ActivityJson.Addressed(item.ActivityJson, item.ConversationId, existing, botId), ct);
                 return (existing, null);
-            case OutboxOperation.Update:
-                return (null, null); // the card was never posted (or its post failed): nothing to update
             case OutboxOperation.SendPersonal:
                 var activity = JsonSerializer.Deserialize<Activity>(item.ActivityJson, ProtocolJson.Options)
                     ?? throw new JsonException("Empty outbox activity.");
