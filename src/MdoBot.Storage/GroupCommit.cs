@@ -5,13 +5,15 @@ namespace MdoBot.Storage;
 
 /// <summary>
 /// Group commit for a single-writer database: change sets that arrive while a commit is being written are
-/// applied together in the next transaction, each inside its own savepoint. A duplicate or conflicting one is
-/// rolled back to its savepoint alone (its caller sees that outcome and retries the turn); the others commit.
+/// applied together in the next transaction. They are first applied one after the other with nothing in between;
+/// should one turn out a duplicate or a conflict (rare: turns of one conversation never run at once), that attempt
+/// is rolled back whole and the batch applied again with each change set inside its own savepoint, so the failing
+/// one is rolled back to its savepoint alone (its caller sees that outcome and retries the turn) and the others commit.
 /// Every caller is answered only after the transaction holding its change set has committed. Should the
 /// batch fail as a whole, each change set is committed again on its own, so one bad change set fails alone.
 /// </summary>
 internal sealed class GroupCommit(
-    Func<Func<Task<bool>>, int, Task<bool>> writeGate,
+    Func<Func<Task<bool>>, Task<bool>> writeGate,
     Func<CancellationToken, Task<DbConnection>> open,
     Func<DbConnection, CancellationToken, Task<DbTransaction>> begin,
     Func<DbConnection, DbTransaction, ChangeSet, Task<CommitOutcome>> apply,
@@ -98,27 +100,54 @@ internal sealed class GroupCommit(
         await writeGate(async () =>
         {
             await using var conn = await open(CancellationToken.None);
-            await using var tx = await begin(conn, CancellationToken.None);
-            for (var i = 0; i < batch.Count; i++)
+            if (!await TryAllAsync(conn, batch, outcomes))
             {
-                // One savepoint name for all: each is released or rolled back before the next starts (prepared once per connection).
-                await HotStatements.ExecuteAsync(conn, tx, "SAVEPOINT change_set");
-                outcomes[i] = await apply(conn, tx, batch[i].Changes);
-                if (outcomes[i] == CommitOutcome.Committed)
-                {
-                    await HotStatements.ExecuteAsync(conn, tx, "RELEASE SAVEPOINT change_set");
-                }
-                else
-                {
-                    await HotStatements.ExecuteAsync(conn, tx, "ROLLBACK TO SAVEPOINT change_set");
-                    await HotStatements.ExecuteAsync(conn, tx, "RELEASE SAVEPOINT change_set");
-                }
+                await ApplyInSavepointsAsync(conn, batch, outcomes);
             }
 
-            await tx.CommitAsync(CancellationToken.None);
             return true;
-        }, batch.Count);
+        });
         return outcomes;
+    }
+
+    /// <summary>Applies every change set without savepoints and commits; false (all rolled back) when one was not committable.</summary>
+    private async Task<bool> TryAllAsync(DbConnection conn, List<Pending> batch, CommitOutcome[] outcomes)
+    {
+        await using var tx = await begin(conn, CancellationToken.None);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            outcomes[i] = await apply(conn, tx, batch[i].Changes);
+            if (outcomes[i] != CommitOutcome.Committed)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return false;
+            }
+        }
+
+        await tx.CommitAsync(CancellationToken.None);
+        return true;
+    }
+
+    private async Task ApplyInSavepointsAsync(DbConnection conn, List<Pending> batch, CommitOutcome[] outcomes)
+    {
+        await using var tx = await begin(conn, CancellationToken.None);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            // One savepoint name for all: each is released or rolled back before the next starts (prepared once per connection).
+            await HotStatements.ExecuteAsync(conn, tx, "SAVEPOINT change_set");
+            outcomes[i] = await apply(conn, tx, batch[i].Changes);
+            if (outcomes[i] == CommitOutcome.Committed)
+            {
+                await HotStatements.ExecuteAsync(conn, tx, "RELEASE SAVEPOINT change_set");
+            }
+            else
+            {
+                await HotStatements.ExecuteAsync(conn, tx, "ROLLBACK TO SAVEPOINT change_set");
+                await HotStatements.ExecuteAsync(conn, tx, "RELEASE SAVEPOINT change_set");
+            }
+        }
+
+        await tx.CommitAsync(CancellationToken.None);
     }
 
     private async Task CommitEachAloneAsync(List<Pending> batch)

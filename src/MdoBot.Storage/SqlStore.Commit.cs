@@ -16,7 +16,7 @@ public abstract partial class SqlStore
     {
         get => _groupCommit is not null;
         init => _groupCommit = value
-            ? new GroupCommit((write, changeSets) => WriteAsync(write, changeSets, CancellationToken.None), OpenAsync, BeginWriteAsync, ApplyAsync,
+            ? new GroupCommit(write => WriteAsync(write, CancellationToken.None), OpenAsync, BeginWriteAsync, ApplyAsync,
                 changes => WriteAsync(() => CommitRetryingAsync(changes, CancellationToken.None), CancellationToken.None))
             : null;
     }

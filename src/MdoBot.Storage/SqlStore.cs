@@ -27,10 +27,7 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
     protected virtual bool SingleWriter => false;
 
     /// <summary>Runs a write under the in-process write gate when the database allows one writer only.</summary>
-    protected Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct) => WriteAsync(write, 1, ct);
-
-    /// <summary>As <see cref="WriteAsync{T}(Func{Task{T}}, CancellationToken)"/>, for a write of <paramref name="changeSets"/> change sets.</summary>
-    protected async Task<T> WriteAsync<T>(Func<Task<T>> write, int changeSets, CancellationToken ct)
+    protected async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(write);
         if (!SingleWriter)
@@ -38,26 +35,17 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             return await write();
         }
 
-        T result;
         await _writeGate.WaitAsync(ct);
         try
         {
             _holdsWriteGate.Value = true;
-            result = await write();
+            return await write();
         }
         finally
         {
             _holdsWriteGate.Value = false;
             _writeGate.Release();
         }
-
-        Committed(changeSets);
-        return result;
-    }
-
-    /// <summary>Called after a single-writer write ended (outside the gate) with how many change sets it held.</summary>
-    protected virtual void Committed(int changeSets)
-    {
     }
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);

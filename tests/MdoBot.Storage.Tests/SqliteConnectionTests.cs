@@ -91,38 +91,142 @@ public sealed class SqliteConnectionTests : IDisposable
         const string marker = "wal-marker-7f3c";
         var commits = 0;
         Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document("d-marker", $"{{\"t\":\"{marker}\"}}")));
-        commits++;
-        while (commits < WalCheckpointer.Every - 10)
+        while (store.Checkpointer.Frames < WalCheckpointer.CheckpointFrames - 100)
         {
-            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits}", "{}")));
-            commits++;
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits++}", "{}")));
         }
 
+        Assert.Equal(0, store.Checkpointer.Runs);
         Assert.DoesNotContain(marker, MainFile(path), StringComparison.Ordinal); // still only in the WAL: commits do not checkpoint
         Assert.Contains(marker, File.ReadAllText(path + "-wal", Encoding.Latin1), StringComparison.Ordinal);
 
-        var before = store.Checkpointer.Runs;
-        for (var i = 0; i < 20; i++)
+        while (store.Checkpointer.Runs == 0)
         {
-            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"e{i}", "{}")));
+            Assert.True(commits < 10_000, "a checkpoint ran");
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits++}", "{}")));
         }
 
         await store.Checkpointer.LastRun;
-        Assert.True(store.Checkpointer.Runs > before);
         Assert.Contains(marker, MainFile(path), StringComparison.Ordinal);
+    }
+
+    /// <summary>The interval is counted in log frames, not commits: commits of big documents checkpoint sooner.</summary>
+    [Fact]
+    public async Task Checkpoint_AfterTheSameFrames_WhateverTheCommitsHold()
+    {
+        async Task<(int Commits, long Frames)> UntilFirstCheckpoint(string name, int bodyBytes)
+        {
+            using var store = new SqliteStore(Path.Combine(_dir, name), _time, groupCommit: false);
+            await store.MigrateAsync();
+            await store.Checkpointer.LastRun;
+            var commits = 0;
+            long frames = 0;
+            while (store.Checkpointer.Runs == 0)
+            {
+                Assert.True(commits < 20_000, "a checkpoint ran");
+                var body = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bodyBytes)); // not compressible
+                Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits++}", $"{{\"t\":\"{body}\"}}")));
+                await store.Checkpointer.LastRun; // the commit that crossed the interval started it
+                frames = store.Checkpointer.Frames;
+            }
+
+            return (commits, frames);
+        }
+
+        var small = await UntilFirstCheckpoint("small.db", 8);
+        var large = await UntilFirstCheckpoint("large.db", 30_000); // about ten overflow pages each
+        Assert.InRange(small.Frames, WalCheckpointer.CheckpointFrames, WalCheckpointer.CheckpointFrames + 10);
+        Assert.InRange(large.Frames, WalCheckpointer.CheckpointFrames, WalCheckpointer.CheckpointFrames + 30);
+        Assert.True(small.Commits > 3 * large.Commits, $"{small.Commits} small commits, {large.Commits} large ones before the first checkpoint");
+    }
+
+    [Fact]
+    public async Task Checkpoint_LogStartedOver_CountsTheNextIntervalFromItsStart()
+    {
+        var checkpointer = new WalCheckpointer(async ct =>
+        {
+            var conn = new SqliteConnection("Data Source=:memory:"); // not in WAL mode: its checkpoint reports no log
+            await conn.OpenAsync(ct);
+            return conn;
+        }, restart => restart());
+        using var _ = checkpointer;
+        checkpointer.LogFrames(100);
+        checkpointer.LogFrames(WalCheckpointer.CheckpointFrames - 1);
+        Assert.Equal(0, checkpointer.Runs);
+        checkpointer.LogFrames(WalCheckpointer.CheckpointFrames + 100);
+        await checkpointer.LastRun;
+        Assert.Equal(1, checkpointer.Runs);
+
+        checkpointer.LogFrames(WalCheckpointer.CheckpointFrames + 200); // 100 frames since the checkpoint
+        Assert.Equal(1, checkpointer.Runs);
+        checkpointer.LogFrames(50); // the log started over from its start
+        checkpointer.LogFrames(WalCheckpointer.CheckpointFrames - 1);
+        Assert.Equal(1, checkpointer.Runs);
+        checkpointer.LogFrames(WalCheckpointer.CheckpointFrames);
+        await checkpointer.LastRun;
+        Assert.Equal(2, checkpointer.Runs);
+    }
+
+    /// <summary>A reader still on an old snapshot keeps the log from starting over: the restart is tried again soon, not a whole interval later.</summary>
+    [Fact]
+    public async Task Checkpoint_RestartKeptFromFinishingByAReader_IsTriedAgainAfterFewFrames()
+    {
+        var path = Path.Combine(_dir, "mdobot.db");
+        using var store = new SqliteStore(path, _time, groupCommit: false);
+        await store.MigrateAsync();
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document("d-first", "{}")));
+        await using (var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await reader.OpenAsync();
+            await using var snapshot = reader.BeginTransaction(deferred: true);
+            await using (var read = reader.CreateCommand())
+            {
+                read.Transaction = snapshot;
+                read.CommandText = "SELECT COUNT(*) FROM documents";
+                Assert.Equal(1L, await read.ExecuteScalarAsync());
+            }
+
+            var commits = 0;
+            while (store.Checkpointer.Runs == 0)
+            {
+                Assert.True(commits < 20_000, "a checkpoint ran");
+                Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits++}", "{}")));
+                await store.Checkpointer.LastRun; // the commit that crossed the interval started it (and the restart's wait)
+            }
+
+            Assert.Equal(0, store.Checkpointer.Restarts); // the reader's snapshot still needs the log
+            var framesAtFirst = store.Checkpointer.Frames;
+            while (store.Checkpointer.Runs == 1)
+            {
+                Assert.True(commits < 40_000, "a second checkpoint ran");
+                Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"d{commits++}", "{}")));
+                await store.Checkpointer.LastRun;
+            }
+
+            Assert.InRange(store.Checkpointer.Frames - framesAtFirst, WalCheckpointer.RetryFrames, WalCheckpointer.RetryFrames + 10);
+        }
+
+        for (var i = 0; store.Checkpointer.Restarts == 0; i++) // the reader is gone: the next attempt restarts the log
+        {
+            Assert.True(i < 20_000, "the log started over");
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Document($"e{i}", "{}")));
+            await store.Checkpointer.LastRun;
+        }
     }
 
     /// <summary>
     /// Turns that keep committing while others read: a passive checkpoint alone never lets the log start over (some
     /// commit always lands between the checkpoint and the next write), so the log would grow by every commit.
     /// </summary>
-    [Fact]
-    public async Task Wal_UnderCommitsAndReadsWithoutPause_StartsOverInsteadOfGrowing()
+    [Theory]
+    [InlineData(3000)] // about a page per commit, besides the index pages
+    [InlineData(10)] // a few small pages per commit
+    public async Task Wal_UnderCommitsAndReadsWithoutPause_StartsOverInsteadOfGrowing(int bodyLength)
     {
         var path = Path.Combine(_dir, "mdobot.db");
         using var store = new SqliteStore(path, _time);
         await store.MigrateAsync();
-        var body = $"{{\"t\":\"{new string('x', 3000)}\"}}"; // about a page per commit, besides the index pages
+        var body = $"{{\"t\":\"{new string('x', bodyLength)}\"}}";
         using var done = new CancellationTokenSource();
         var reads = 0;
         // Readers on threads of their own: the thread pool stays free for the tests that run beside this one.

@@ -64,7 +64,7 @@ public sealed class SqliteStore : SqlStore, IDisposable
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "PRAGMA journal_mode=WAL;";
         cmd.ExecuteNonQuery();
-        _checkpointer = new WalCheckpointer(OpenAsync, restart => WriteAsync(restart, 0, CancellationToken.None));
+        _checkpointer = new WalCheckpointer(OpenAsync, restart => WriteAsync(restart, CancellationToken.None));
     }
 
     public string FilePath { get; }
@@ -102,7 +102,8 @@ public sealed class SqliteStore : SqlStore, IDisposable
     /// of a system call per page. Every commit makes the other connections unmap the file and fault it in again on
     /// their next read, which costs more than the system calls where page faults are dear (virtual machines).</item>
     /// <item><c>wal_autocheckpoint=0</c>: no commit copies the WAL back into the file and waits for its fsync while
-    /// holding the write lock; <see cref="WalCheckpointer"/> does that beside the writer instead.</item>
+    /// holding the write lock; <see cref="WalCheckpointer"/> does that beside the writer instead, told the log's size
+    /// after every commit by the connection's <see cref="WalHook"/>.</item>
     /// </list>
     /// </summary>
     private async Task ConfigureAsync(SqliteConnection conn, CancellationToken ct)
@@ -110,13 +111,12 @@ public sealed class SqliteStore : SqlStore, IDisposable
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"PRAGMA secure_delete=FAST; PRAGMA synchronous={_synchronous}; PRAGMA mmap_size={_mmapBytes}; PRAGMA wal_autocheckpoint=0;";
         await cmd.ExecuteNonQueryAsync(ct);
+        WalHook.Attach(conn.Handle!, _checkpointer.HookId); // after wal_autocheckpoint, which would remove it
     }
 
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         // BEGIN IMMEDIATE: take the write lock up front so two writers never deadlock on upgrade.
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
-
-    protected override void Committed(int changeSets) => _checkpointer.Committed(changeSets);
 
     /// <summary>Reclaims the space of deleted rows so erased text is gone from the file.</summary>
     public override Task CompactAsync(CancellationToken ct = default) => VacuumAsync(ct);
@@ -159,6 +159,7 @@ public sealed class SqliteStore : SqlStore, IDisposable
     /// <summary>Closes the idle pooled connections (connections in use close when they are given back).</summary>
     public void Dispose()
     {
+        _checkpointer.Dispose();
         _pool.Close();
         _writerPool.Close();
     }

@@ -6,36 +6,61 @@ namespace MdoBot.Storage.Sqlite;
 /// Copies the write-ahead log back into the database file beside the writer instead of inside a commit, and keeps
 /// the log from growing without bound.
 /// <para>SQLite's own automatic checkpoint runs in the commit that crosses its threshold, while that commit holds the
-/// write lock, so every turn queued behind it waits for the copy and the file's fsync. Here the store counts the
-/// change sets it commits and, every <see cref="Every"/> of them, a PASSIVE checkpoint runs on its own connection:
-/// it copies what no reader still needs and never blocks the writer or a reader. One checkpoint at a time; the
-/// compaction waits for a running one (<see cref="ExclusiveAsync"/>) before its TRUNCATE checkpoint.</para>
+/// write lock, so every turn queued behind it waits for the copy and the file's fsync. Here SQLite reports the log's
+/// size after every commit (<see cref="WalHook"/>) and, once <see cref="CheckpointFrames"/> frames were written since
+/// the last checkpoint, a PASSIVE checkpoint runs on its own connection: it copies what no reader still needs and
+/// never blocks the writer or a reader. One checkpoint at a time; the compaction waits for a running one
+/// (<see cref="ExclusiveAsync"/>) before its TRUNCATE checkpoint. Counting frames, not commits, keeps the interval
+/// the same size in bytes whatever the commits hold: small grouped change sets (a busy meeting hour) checkpoint
+/// seldom, so a page that changes again and again (an open MDO, an index's newest leaf) is copied back once per
+/// interval rather than many times, and large ones still cannot let the log outgrow its bound.</para>
 /// <para>A passive checkpoint alone never lets the log start over while turns keep committing: SQLite rewrites the
 /// log from its start only when a write transaction begins on a log that is copied back completely, and under load
 /// some commit always lands in between. The log then grows by every commit (hundreds of MB a minute), each frame is
 /// written to a new part of the file and each read searches an ever longer log index. So once the log holds
 /// <see cref="RestartFrames"/> frames after a passive checkpoint, a RESTART checkpoint runs under the write gate:
 /// it copies the few frames written since, waits (briefly) for readers of older snapshots, and the next commit
-/// writes the log from its start again, over pages the OS already holds.</para>
+/// writes the log from its start again, over pages the OS already holds. Should readers keep it from finishing,
+/// the next attempt comes after <see cref="RetryFrames"/> more frames.</para>
 /// </summary>
-internal sealed class WalCheckpointer(
-    Func<CancellationToken, Task<DbConnection>> open,
-    Func<Func<Task<bool>>, Task<bool>> underWriteGate)
+internal sealed class WalCheckpointer : IDisposable
 {
-    /// <summary>About SQLite's default of 1,000 WAL pages: a lone change set writes up to five pages, a grouped one fewer.</summary>
-    internal const int Every = 200;
-
     /// <summary>
     /// Log frames (about 4 KB each) after which the log is started over: 16 MB, a few seconds of a busy hour's
     /// commits, so the short pause of a restart is rare, and small enough to stay in the OS cache.
     /// </summary>
     internal const int RestartFrames = 4096;
 
+    /// <summary>Frames written between two checkpoints: one restart's worth, so that a checkpoint under load usually restarts the log.</summary>
+    internal const int CheckpointFrames = RestartFrames;
+
+    /// <summary>Frames after which a restart that readers kept from finishing is tried again.</summary>
+    internal const int RetryFrames = 512;
+
     /// <summary>How long a restart waits for the readers of older snapshots (their reads take microseconds).</summary>
     internal const int RestartBusyMilliseconds = 200;
 
+    private readonly Func<CancellationToken, Task<DbConnection>> _open;
+    private readonly Func<Func<Task<bool>>, Task<bool>> _underWriteGate;
+    private readonly Action<int> _listener;
     private readonly SemaphoreSlim _running = new(1, 1);
-    private long _sinceLast;
+
+    /// <summary>The log's frames at the last commit, and where the current interval began (0 once the log started over).</summary>
+    private long _frames;
+
+    private long _intervalStart;
+    private long _interval = CheckpointFrames;
+
+    public WalCheckpointer(Func<CancellationToken, Task<DbConnection>> open, Func<Func<Task<bool>>, Task<bool>> underWriteGate)
+    {
+        _open = open;
+        _underWriteGate = underWriteGate;
+        _listener = LogFrames;
+        HookId = WalHook.Register(_listener);
+    }
+
+    /// <summary>The number a connection's <see cref="WalHook"/> reports this checkpointer's commits under.</summary>
+    public nint HookId { get; }
 
     /// <summary>How many checkpoints ran (tests, diagnostics).</summary>
     public long Runs => Interlocked.Read(ref _runs);
@@ -47,15 +72,26 @@ internal sealed class WalCheckpointer(
 
     private long _restarts;
 
-    /// <summary>Called after each commit with the number of change sets it held.</summary>
-    public void Committed(int changeSets)
+    /// <summary>The log's size in frames as the last commit reported it (tests, diagnostics).</summary>
+    public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>
+    /// Called after each commit that wrote to the log, with the frames the log now holds (fewer than before: the log
+    /// started over from its start). Commits are serialized by the write gate, so calls do not overlap.
+    /// </summary>
+    public void LogFrames(int frames)
     {
-        if (Interlocked.Add(ref _sinceLast, changeSets) < Every || !_running.Wait(0))
+        if (frames < Interlocked.Exchange(ref _frames, frames))
+        {
+            Interlocked.Exchange(ref _intervalStart, 0); // the log started over: this interval began at its start
+        }
+
+        if (frames - Interlocked.Read(ref _intervalStart) < Interlocked.Read(ref _interval) || !_running.Wait(0))
         {
             return;
         }
 
-        Interlocked.Exchange(ref _sinceLast, 0);
+        Interlocked.Exchange(ref _intervalStart, frames);
         LastRun = Task.Run(RunAsync);
     }
 
@@ -67,20 +103,19 @@ internal sealed class WalCheckpointer(
         try
         {
             long logFrames;
-            await using (var conn = await open(CancellationToken.None))
+            await using (var conn = await _open(CancellationToken.None))
             {
                 logFrames = await CheckpointAsync(conn, "PASSIVE");
             }
 
             Interlocked.Increment(ref _runs);
-            if (logFrames >= RestartFrames)
-            {
-                await underWriteGate(RestartAsync);
-            }
+            var restarted = logFrames < RestartFrames || await _underWriteGate(RestartAsync);
+            Interlocked.Exchange(ref _interval, restarted ? CheckpointFrames : RetryFrames);
         }
         catch (DbException)
         {
             // A failed checkpoint loses nothing: the frames stay in the WAL and the next one copies them.
+            Interlocked.Exchange(ref _interval, RetryFrames);
         }
         finally
         {
@@ -91,7 +126,7 @@ internal sealed class WalCheckpointer(
     /// <summary>Under the write gate, on the writer's connection: copy the rest of the log back and let the next commit restart it.</summary>
     private async Task<bool> RestartAsync()
     {
-        await using var conn = await open(CancellationToken.None);
+        await using var conn = await _open(CancellationToken.None);
         long busyBefore;
         await using (var wait = conn.CreateCommand())
         {
@@ -101,10 +136,13 @@ internal sealed class WalCheckpointer(
 
         try
         {
-            if (await CheckpointAsync(conn, "RESTART", busyMeansNotDone: true) >= 0)
+            if (await CheckpointAsync(conn, "RESTART", busyMeansNotDone: true) < 0)
             {
-                Interlocked.Increment(ref _restarts);
+                return false;
             }
+
+            Interlocked.Increment(ref _restarts);
+            return true; // the next commit reports a short log, which starts the next interval at 0
         }
         finally
         {
@@ -112,8 +150,6 @@ internal sealed class WalCheckpointer(
             reset.CommandText = $"PRAGMA busy_timeout = {busyBefore};";
             await reset.ExecuteNonQueryAsync();
         }
-
-        return true;
     }
 
     /// <summary>Runs a checkpoint and returns the frames in the log (-1 when a restart could not finish: readers stayed busy).</summary>
@@ -146,4 +182,7 @@ internal sealed class WalCheckpointer(
             _running.Release();
         }
     }
+
+    /// <summary>Stops listening to commits (a checkpoint still running finishes).</summary>
+    public void Dispose() => WalHook.Unregister(HookId);
 }
