@@ -4,8 +4,8 @@ using MdoBot.BotFramework.Storage;
 namespace MdoBot.Storage;
 
 /// <summary>
-/// Group commit for a single-writer database: change sets that arrive while a commit is being written are
-/// applied together in the next transaction. They are first applied one after the other with nothing in between;
+/// Group commit for a single-writer database: change sets (and the outbox's delivered marks, <see cref="WriteAsync"/>)
+/// that arrive while a commit is being written are applied together in the next transaction. They are first applied one after the other with nothing in between;
 /// should one turn out a duplicate or a conflict (rare: turns of one conversation never run at once), that attempt
 /// is rolled back whole and the batch applied again with each change set inside its own savepoint, so the failing
 /// one is rolled back to its savepoint alone (its caller sees that outcome and retries the turn) and the others commit.
@@ -19,6 +19,10 @@ internal sealed class GroupCommit(
     Func<DbConnection, DbTransaction, ChangeSet, Task<CommitOutcome>> apply,
     Func<ChangeSet, Task<CommitOutcome>> commitAlone)
 {
+    /// <summary>One unit of a batch: how to write it inside the shared transaction, and how to commit it on its own.</summary>
+    private sealed record Pending(
+        Func<DbConnection, DbTransaction, Task<CommitOutcome>> Apply, Func<Task<CommitOutcome>> Alone, TaskCompletionSource<CommitOutcome> Done);
+
     /// <summary>Enough to share the pages of the indexes and the tables' last leaves; small enough to keep latency low.</summary>
     private const int MaxBatch = 64;
 
@@ -26,11 +30,20 @@ internal sealed class GroupCommit(
     private readonly List<Pending> _queue = [];
     private bool _draining;
 
-    private sealed record Pending(ChangeSet Changes, TaskCompletionSource<CommitOutcome> Done);
+    public Task<CommitOutcome> CommitAsync(ChangeSet changes) =>
+        Enqueue((conn, tx) => apply(conn, tx, changes), () => commitAlone(changes));
 
-    public Task<CommitOutcome> CommitAsync(ChangeSet changes)
+    /// <summary>
+    /// Another write of the store (the outbox's delivered marks) in the next batch: <paramref name="write"/> inside the
+    /// shared transaction (a result other than Committed rolls it back alone), <paramref name="alone"/> when the batch
+    /// has to be committed unit by unit.
+    /// </summary>
+    public Task<CommitOutcome> WriteAsync(Func<DbConnection, DbTransaction, Task<CommitOutcome>> write, Func<Task<CommitOutcome>> alone) =>
+        Enqueue(write, alone);
+
+    private Task<CommitOutcome> Enqueue(Func<DbConnection, DbTransaction, Task<CommitOutcome>> write, Func<Task<CommitOutcome>> alone)
     {
-        var pending = new Pending(changes, new TaskCompletionSource<CommitOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(write, alone, new TaskCompletionSource<CommitOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         bool start;
         lock (_gate)
         {
@@ -74,7 +87,7 @@ internal sealed class GroupCommit(
         try
         {
             outcomes = batch.Count == 1
-                ? [await commitAlone(batch[0].Changes)]
+                ? [await batch[0].Alone()]
                 : await ApplyTogetherAsync(batch);
         }
         catch (Exception) when (batch.Count > 1)
@@ -116,7 +129,7 @@ internal sealed class GroupCommit(
         await using var tx = await begin(conn, CancellationToken.None);
         for (var i = 0; i < batch.Count; i++)
         {
-            outcomes[i] = await apply(conn, tx, batch[i].Changes);
+            outcomes[i] = await batch[i].Apply(conn, tx);
             if (outcomes[i] != CommitOutcome.Committed)
             {
                 await tx.RollbackAsync(CancellationToken.None);
@@ -135,7 +148,7 @@ internal sealed class GroupCommit(
         {
             // One savepoint name for all: each is released or rolled back before the next starts (prepared once per connection).
             await HotStatements.ExecuteAsync(conn, tx, "SAVEPOINT change_set");
-            outcomes[i] = await apply(conn, tx, batch[i].Changes);
+            outcomes[i] = await batch[i].Apply(conn, tx);
             if (outcomes[i] == CommitOutcome.Committed)
             {
                 await HotStatements.ExecuteAsync(conn, tx, "RELEASE SAVEPOINT change_set");
@@ -156,7 +169,7 @@ internal sealed class GroupCommit(
         {
             try
             {
-                pending.Done.TrySetResult(await commitAlone(pending.Changes));
+                pending.Done.TrySetResult(await pending.Alone());
             }
             catch (Exception ex)
             {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using MdoBot.BotFramework.Storage;
 
@@ -8,17 +9,48 @@ public abstract partial class SqlStore
     public Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(delivered);
-        return delivered.Count == 0 ? Task.CompletedTask : WriteAsync(() => MarkDeliveredCoreAsync(delivered, null, ct), ct);
+        return delivered.Count == 0 ? Task.CompletedTask : MarkDeliveredCoreAsync(delivered, null, ct);
     }
 
-    /// <summary>With a fence (token, lease expiry): written only while that token holds the outbox lease (false = refused).</summary>
+    /// <summary>
+    /// With a fence (token, lease expiry): written only while that token holds the outbox lease (false = refused).
+    /// With group commit the marks join the next batch of turn commits (one transaction and log write for both).
+    /// </summary>
     private async Task<bool> MarkDeliveredCoreAsync(IReadOnlyList<DeliveredItem> delivered, (long Token, TimeSpan Expiry)? fence, CancellationToken ct)
+    {
+        if (_groupCommit is not { } group)
+        {
+            return await WriteAsync(() => MarkDeliveredAloneAsync(delivered, fence, ct), ct);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var outcome = await group.WriteAsync(
+            async (conn, tx) => await WriteDeliveredAsync(conn, tx, delivered, fence, CancellationToken.None) ? CommitOutcome.Committed : CommitOutcome.Conflict,
+            async () => await WriteAsync(() => MarkDeliveredAloneAsync(delivered, fence, CancellationToken.None), CancellationToken.None)
+                ? CommitOutcome.Committed : CommitOutcome.Conflict);
+        return outcome == CommitOutcome.Committed;
+    }
+
+    private async Task<bool> MarkDeliveredAloneAsync(IReadOnlyList<DeliveredItem> delivered, (long Token, TimeSpan Expiry)? fence, CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(conn, ct);
-        if (fence is { } f && !await HoldsLeaseAsync(conn, tx, f.Token, f.Expiry, ct))
+        if (!await WriteDeliveredAsync(conn, tx, delivered, fence, ct))
         {
             await tx.RollbackAsync(ct);
+            return false;
+        }
+
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Writes the marks inside <paramref name="tx"/>; false (nothing written) when the fence's token no longer holds the lease.</summary>
+    private async Task<bool> WriteDeliveredAsync(
+        DbConnection conn, DbTransaction tx, IReadOnlyList<DeliveredItem> delivered, (long Token, TimeSpan Expiry)? fence, CancellationToken ct)
+    {
+        if (fence is { } f && !await HoldsLeaseAsync(conn, tx, f.Token, f.Expiry, ct))
+        {
             return false;
         }
 
@@ -53,7 +85,6 @@ public abstract partial class SqlStore
             }
         }
 
-        await tx.CommitAsync(ct);
         return true;
     }
 

@@ -104,7 +104,7 @@ public abstract partial class SqlStore
         public Task<bool> MarkDeliveredAsync(IReadOnlyList<DeliveredItem> delivered, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(delivered);
-            return store.WriteAsync(() => store.MarkDeliveredCoreAsync(delivered, (token, expiry), ct), ct);
+            return store.MarkDeliveredCoreAsync(delivered, (token, expiry), ct);
         }
 
         public Task<bool> DeferAsync(OutboxItem item, DateTimeOffset notBefore, int status, CancellationToken ct = default) =>

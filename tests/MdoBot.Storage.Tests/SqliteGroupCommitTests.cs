@@ -69,6 +69,54 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(20, (await store.GetPendingAsync(100)).Count); // 10 seeds + first + 9: nothing of the two refused ones
     }
 
+    /// <summary>Delivered marks queue with the turns' change sets; a fenced mark whose token was replaced is refused alone.</summary>
+    [Fact]
+    public async Task DeliveredMarks_QueuedWithChangeSets_StaleFenceRefusedAlone_TheRestWritten()
+    {
+        var path = Path.Combine(_dir, "mdobot.db");
+        var store = new SqliteStore(path, _time);
+        await store.MigrateAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Save($"d{i}", 0, $"{{\"p\":{i}}}", $"seed-{i}")));
+        }
+
+        var pending = await store.GetPendingAsync(10);
+        var stale = (await store.TryAcquireDeliveryLeaseAsync("first", TimeSpan.FromMinutes(1)))!;
+        var current = (await store.TryAcquireDeliveryLeaseAsync("second", TimeSpan.FromMinutes(1)))!; // a new token: the first is stale
+
+        var holder = new SqliteConnection($"Data Source={path};Pooling=False");
+        holder.Open();
+        using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+
+        var turn = store.CommitAsync(Save("d-new", 0, "{}", "a-new"));
+        var staleMark = stale.MarkDeliveredAsync([new DeliveredItem(pending[0], null, null)]);
+        var goodMark = current.MarkDeliveredAsync([new DeliveredItem(pending[1], null, null)]);
+        var plainMark = store.MarkDeliveredAsync([new DeliveredItem(pending[2], null, null)]);
+        using (var rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        holder.Dispose();
+        Assert.Equal(CommitOutcome.Committed, await turn);
+        Assert.False(await staleMark);
+        Assert.True(await goodMark);
+        await plainMark;
+
+        var left = (await store.GetPendingAsync(10)).Select(o => o.Id).ToList();
+        Assert.Contains(pending[0].Id, left); // the refused mark wrote nothing
+        Assert.DoesNotContain(pending[1].Id, left);
+        Assert.DoesNotContain(pending[2].Id, left);
+        Assert.Equal(2, left.Count); // and the turn's own message is queued
+        Assert.NotNull(await store.GetDocumentAsync("mdo", "d-new"));
+    }
+
     [Fact]
     public async Task Commit_ManyConcurrent_AllStoredOnceWithAndWithoutGroupCommit()
     {
