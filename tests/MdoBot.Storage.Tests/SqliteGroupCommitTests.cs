@@ -26,6 +26,28 @@ public sealed class SqliteGroupCommitTests : IDisposable
         return changes;
     }
 
+    /// <summary>Another process's write lock: commits wait for it and queue up behind the first.</summary>
+    private static SqliteConnection HoldWriteLock(string path)
+    {
+        var holder = new SqliteConnection($"Data Source={path};Pooling=False");
+        holder.Open();
+        using var begin = holder.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.ExecuteNonQuery();
+        return holder;
+    }
+
+    private static void ReleaseWriteLock(SqliteConnection holder)
+    {
+        using (var rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        holder.Dispose();
+    }
+
     [Fact]
     public async Task Commit_QueuedBehindLock_OneBatchConflictAndDuplicateRolledBackAlone()
     {
@@ -38,25 +60,13 @@ public sealed class SqliteGroupCommitTests : IDisposable
         }
 
         // Another process holds the write lock: the first commit waits for it, the rest queue behind it.
-        var holder = new SqliteConnection($"Data Source={path};Pooling=False");
-        holder.Open();
-        using (var begin = holder.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            begin.ExecuteNonQuery();
-        }
+        var holder = HoldWriteLock(path);
 
         var first = store.CommitAsync(Save("d0", 1, "{\"v\":\"first\"}", "a-first"));
         var queued = Enumerable.Range(1, 9).Select(i => store.CommitAsync(Save($"d{i}", 1, $"{{\"v\":{i}}}", $"a-{i}"))).ToList();
         var stale = store.CommitAsync(Save("d5", 1, "{\"v\":\"stale\"}", "a-stale"));      // same version as a-5: conflicts
         var duplicate = store.CommitAsync(Save("d9", 2, "{\"v\":\"dup\"}", "a-3"));        // activity a-3 again: duplicate
-        using (var rollback = holder.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
-        }
-
-        holder.Dispose();
+        ReleaseWriteLock(holder);
 
         Assert.Equal(CommitOutcome.Committed, await first);
         Assert.All(await Task.WhenAll(queued), o => Assert.Equal(CommitOutcome.Committed, o));
@@ -85,25 +95,13 @@ public sealed class SqliteGroupCommitTests : IDisposable
         var stale = (await store.TryAcquireDeliveryLeaseAsync("first", TimeSpan.FromMinutes(1)))!;
         var current = (await store.TryAcquireDeliveryLeaseAsync("second", TimeSpan.FromMinutes(1)))!; // a new token: the first is stale
 
-        var holder = new SqliteConnection($"Data Source={path};Pooling=False");
-        holder.Open();
-        using (var begin = holder.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            begin.ExecuteNonQuery();
-        }
+        var holder = HoldWriteLock(path);
 
         var turn = store.CommitAsync(Save("d-new", 0, "{}", "a-new"));
         var staleMark = stale.MarkDeliveredAsync([new DeliveredItem(pending[0], null, null)]);
         var goodMark = current.MarkDeliveredAsync([new DeliveredItem(pending[1], null, null)]);
         var plainMark = store.MarkDeliveredAsync([new DeliveredItem(pending[2], null, null)]);
-        using (var rollback = holder.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
-        }
-
-        holder.Dispose();
+        ReleaseWriteLock(holder);
         Assert.Equal(CommitOutcome.Committed, await turn);
         Assert.False(await staleMark);
         Assert.True(await goodMark);
