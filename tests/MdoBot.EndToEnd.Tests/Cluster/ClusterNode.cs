@@ -87,12 +87,12 @@ internal sealed class ClusterNode(int number, string connectionString, ClusterSe
         }
     }
 
-    /// <summary>Output lines containing <paramref name="text"/>.</summary>
-    public IReadOnlyList<string> Lines(string text)
+    /// <summary>Output lines containing <paramref name="text"/>, each with the <paramref name="after"/> lines that follow it (the log entry's message, an exception's type and first frames).</summary>
+    public IReadOnlyList<string> Lines(string text, int after = 1)
     {
         var all = Output.Split('\n');
         return all.Select((l, i) => (l, i)).Where(x => x.l.Contains(text, StringComparison.Ordinal))
-            .Select(x => x.l.Trim() + (x.i + 1 < all.Length ? " | " + all[x.i + 1].Trim() : "")).ToList();
+            .Select(x => string.Join(" | ", all.Skip(x.i).Take(after + 1).Select(l => l.Trim()))).ToList();
     }
 
     public string Tail(int lines = 40) => _child?.Tail(lines) ?? $"{Name}: not started";

@@ -159,7 +159,7 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         foreach (var node in Nodes)
         {
-            foreach (var line in node.Lines("OutboxDispatcher").Concat(node.Lines("fail:")).Distinct().Take(30))
+            foreach (var line in node.Lines("OutboxDispatcher").Concat(node.Lines("fail:", after: 4)).Distinct().Take(30))
             {
                 Log($"{node.Name}: {line}");
             }
