@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.Storage;
 
@@ -17,11 +18,11 @@ internal static class AnswerSeal
 
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(32);
 
-    public static byte[] Seal(byte[] key, string conversationId, string activityId, string answer) =>
+    public static byte[] Seal(byte[] key, string conversationId, string activityId, Utf8Json answer) =>
         SealPacked(key, conversationId, activityId, Pack(answer));
 
     /// <summary>The answer compressed, ready for <see cref="SealPacked"/>: done before the write transaction, which then only encrypts.</summary>
-    public static byte[] Pack(string answer) => Compress(Encoding.UTF8.GetBytes(answer));
+    public static byte[] Pack(Utf8Json answer) => Compress(answer.Bytes.Span);
 
     public static byte[] SealPacked(byte[] key, string conversationId, string activityId, byte[] plain)
     {
@@ -34,7 +35,7 @@ internal static class AnswerSeal
     }
 
     /// <summary>The answer, or null when it cannot be opened (wrong key or row): treated as erased.</summary>
-    public static string? Open(byte[] key, string conversationId, string activityId, byte[] sealedBytes)
+    public static Utf8Json? Open(byte[] key, string conversationId, string activityId, byte[] sealedBytes)
     {
         if (sealedBytes.Length < NonceSize + TagSize)
         {
@@ -53,14 +54,14 @@ internal static class AnswerSeal
             return null;
         }
 
-        return Encoding.UTF8.GetString(Decompress(plain));
+        return new Utf8Json(Decompress(plain));
     }
 
     private static byte[] Bind(string conversationId, string activityId) => Encoding.UTF8.GetBytes(conversationId + "\n" + activityId);
 
-    private static byte[] Compress(byte[] data)
+    private static byte[] Compress(ReadOnlySpan<byte> data)
     {
-        using var output = new MemoryStream();
+        using var output = new MemoryStream(data.Length / 2 + 64); // card JSON compresses to well under half
         using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
             deflate.Write(data);

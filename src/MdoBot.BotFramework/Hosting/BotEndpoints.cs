@@ -67,10 +67,10 @@ public static partial class BotEndpoints
             return Results.Ok();
         }
 
-        var json = response.Json ?? (response.Body is { } body ? JsonSerializer.Serialize(body, ProtocolJson.Options) : null);
+        var json = response.Json ?? (response.Body is { } body ? new Utf8Json(JsonSerializer.SerializeToUtf8Bytes(body, ProtocolJson.Options)) : null);
         return json is null
             ? Results.StatusCode(response.Status)
-            : Results.Text(json, "application/json", statusCode: response.Status);
+            : new JsonAnswer(json, response.Status);
     }
 
     private static IResult Reject(ILogger logger, int status, string? reason)
@@ -81,4 +81,18 @@ public static partial class BotEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound request rejected with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string? reason);
+
+    /// <summary>An invoke answer written as its serialized UTF-8 bytes, with its status.</summary>
+    private sealed class JsonAnswer(Utf8Json json, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = json.Length;
+            return response.Body.WriteAsync(json.Bytes).AsTask();
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using MdoBot.BotFramework.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -25,20 +26,41 @@ public static class InboundReader
             return tooLarge;
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        // The body is read into a pooled buffer (sized by the declared length when there is one): the activity is
+        // deserialized from it and nothing refers to it afterwards (kept-as-JSON fields are copies).
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var declared ? (int)declared + 1 : 16 * 1024);
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
             {
-                return new Result(null, StatusCodes.Status413PayloadTooLarge, "Payload too large.");
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    return new Result(null, StatusCodes.Status413PayloadTooLarge, "Payload too large.");
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return Parse(buffer.AsSpan(0, length));
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
-        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+    private static Result Parse(ReadOnlySpan<byte> body)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
         {
             return new Result(null, StatusCodes.Status400BadRequest, "Body is not valid UTF-8.");
         }
@@ -46,7 +68,7 @@ public static class InboundReader
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ProtocolJson.Options);
+            activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
         }
         catch (JsonException)
         {

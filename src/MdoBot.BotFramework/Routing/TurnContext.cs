@@ -64,8 +64,8 @@ public sealed class TurnContext(Activity activity, ConversationRef conversation,
 /// <summary>The HTTP status and body returned for an invoke activity.</summary>
 public sealed record InvokeResponse(int Status, object? Body)
 {
-    /// <summary>The body already serialized (it is written as is); set once the turn has stored it.</summary>
-    public string? Json { get; init; }
+    /// <summary>The body already serialized (its UTF-8 bytes are written as they are); set once the turn has stored it.</summary>
+    public Utf8Json? Json { get; init; }
 }
 
 public static class Outgoing

@@ -1,4 +1,4 @@
-using MdoBot.BotFramework.Storage;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.BotFramework.Storage;
 
@@ -102,7 +102,7 @@ public sealed class ChangeSet
 /// The processed activity, by conversation and activity id, with the HTTP status of its answer and the
 /// answer's body (JSON, null when empty) to repeat to a redelivery; the store keeps the body only sealed.
 /// </summary>
-public sealed record InboxRecord(string ConversationId, string ActivityId, int Status, string? Answer = null);
+public sealed record InboxRecord(string ConversationId, string ActivityId, int Status, Utf8Json? Answer = null);
 
 /// <summary>
 /// A versioned JSON document (an aggregate). <see cref="ExpectedVersion"/> 0 means

@@ -1,4 +1,4 @@
-using MdoBot.BotFramework.Storage;
+using MdoBot.BotFramework.Protocol;
 
 namespace MdoBot.BotFramework.Storage;
 
@@ -74,7 +74,7 @@ public interface IStore
 /// A processed activity: the status and body of its answer. <see cref="Answer"/> is null when the answer was
 /// empty or its seal was destroyed by erasure; <see cref="Erased"/> tells the two apart.
 /// </summary>
-public sealed record InboxEntry(int Status, string? Answer, bool Erased = false);
+public sealed record InboxEntry(int Status, Utf8Json? Answer, bool Erased = false);
 
 /// <summary>The result of <see cref="IStore.LookupInboxAsync"/>.</summary>
 public sealed record InboxLookup(InboxEntry? Entry, DateTimeOffset ForgottenBefore);

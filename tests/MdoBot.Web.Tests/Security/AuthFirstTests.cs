@@ -66,6 +66,64 @@ public sealed class AuthFirstTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    /// <summary>The body is read into pooled buffers that grow past the first 16 KB: a long body arrives whole, declared or chunked.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InvokeBodyOver16KB_DeclaredOrChunked_ReadWholeAndAnswered(bool chunked)
+    {
+        var chat = await InstalledChatAsync();
+        var shortAnswer = await (await _app.PostAsync(HelpInvoke(chat, "short"))).Content.ReadAsStringAsync();
+        var invoke = HelpInvoke(chat, $"long-{chunked}");
+        invoke["padding"] = new string('x', 100 * 1024); // an unknown field: ignored, but it has to be read past
+
+        using var response = await SendBodyAsync(Encoding.UTF8.GetBytes(invoke.ToJsonString()), chunked);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(shortAnswer, await response.Content.ReadAsStringAsync()); // the same answer as to the short body
+    }
+
+    [Fact]
+    public async Task ChunkedBodyWithInvalidUtf8Past16KB_Gets400_NothingChanged()
+    {
+        var invoke = HelpInvoke(await InstalledChatAsync(), "bad-utf8");
+        invoke["padding"] = new string('x', 40 * 1024) + "#";
+        var body = Encoding.UTF8.GetBytes(invoke.ToJsonString());
+        body[Array.IndexOf(body, (byte)'#')] = 0xFF; // never valid in UTF-8
+        var before = _app.TableCounts();
+
+        using var response = await SendBodyAsync(body, chunked: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, _app.TableCounts());
+    }
+
+    private async Task<MeetingChat> InstalledChatAsync()
+    {
+        var chat = new MeetingChat(_app);
+        chat.RegisterMembers();
+        await chat.InstallAsync();
+        return chat;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject HelpInvoke(MeetingChat chat, string activityId) =>
+        chat.InvokeActivity(Chair, new System.Text.Json.Nodes.JsonObject { ["verb"] = "help.show" }, activityId);
+
+    /// <summary>Posts <paramref name="body"/> with its length declared, or chunked (no length).</summary>
+    private async Task<HttpResponseMessage> SendBodyAsync(byte[] body, bool chunked)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (chunked)
+        {
+            request.Headers.TransferEncodingChunked = true;
+            request.Content.Headers.ContentLength = null;
+        }
+
+        return await _app.Client.SendAsync(request);
+    }
+
     [Fact]
     public async Task InvokesActivityId_ResentAsAMessage_IsNotProcessedAgain()
     {
