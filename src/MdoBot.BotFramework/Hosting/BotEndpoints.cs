@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Auth;
 using MdoBot.BotFramework.Protocol;
@@ -67,7 +66,7 @@ public static partial class BotEndpoints
             return Results.Ok();
         }
 
-        var json = response.Json ?? (response.Body is { } body ? new Utf8Json(JsonSerializer.SerializeToUtf8Bytes(body, ProtocolJson.Options)) : null);
+        var json = response.Serialized().Json;
         return json is null
             ? Results.StatusCode(response.Status)
             : new JsonAnswer(json, response.Status);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MdoBot.BotFramework.Storage;
 using MdoBot.BotFramework.Protocol;
 using MdoBot.BotFramework.Routing;
@@ -62,9 +61,7 @@ public sealed partial class TurnProcessor(
             }
 
             // The answer is serialized once: for the inbox and for the HTTP response.
-            var answer = turn.InvokeResponse is { Body: { } body } response
-                ? response with { Json = new Utf8Json(JsonSerializer.SerializeToUtf8Bytes(body, ProtocolJson.Options)) }
-                : turn.InvokeResponse;
+            var answer = turn.InvokeResponse?.Serialized();
             turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, answer?.Status ?? 200, answer?.Json);
             var outcome = await BotTelemetry.CommitAsync(store, turn.Changes, time, "turn", ct);
             measured.Outcome = outcome.ToString().ToLowerInvariant();

@@ -66,6 +66,10 @@ public sealed record InvokeResponse(int Status, object? Body)
 {
     /// <summary>The body already serialized (its UTF-8 bytes are written as they are); set once the turn has stored it.</summary>
     public Utf8Json? Json { get; init; }
+
+    /// <summary>This answer with its body serialized into <see cref="Json"/> (itself when that was done or there is no body).</summary>
+    public InvokeResponse Serialized() =>
+        Json is not null || Body is null ? this : this with { Json = new Utf8Json(JsonSerializer.SerializeToUtf8Bytes(Body, ProtocolJson.Options)) };
 }
 
 public static class Outgoing
