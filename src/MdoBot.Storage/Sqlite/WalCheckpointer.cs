@@ -72,6 +72,11 @@ internal sealed class WalCheckpointer : IDisposable
 
     private long _restarts;
 
+    /// <summary>How many restarts readers kept from finishing (tests, diagnostics).</summary>
+    public long RestartsRefused => Interlocked.Read(ref _restartsRefused);
+
+    private long _restartsRefused;
+
     /// <summary>The log's size in frames as the last commit reported it (tests, diagnostics).</summary>
     public long Frames => Interlocked.Read(ref _frames);
 
@@ -92,7 +97,13 @@ internal sealed class WalCheckpointer : IDisposable
         }
 
         Interlocked.Exchange(ref _intervalStart, frames);
-        LastRun = Task.Run(RunAsync);
+
+        // Not in the committing flow's context: that flow holds the write gate (an async-local flag), and a checkpoint
+        // inheriting it would open a second connection of the writer's pool beside the writer's own one.
+        using (ExecutionContext.SuppressFlow())
+        {
+            LastRun = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>The checkpoint started last (completed when none ran yet): tests wait for it instead of for time.</summary>
@@ -138,6 +149,7 @@ internal sealed class WalCheckpointer : IDisposable
         {
             if (await CheckpointAsync(conn, "RESTART", busyMeansNotDone: true) < 0)
             {
+                Interlocked.Increment(ref _restartsRefused);
                 return false;
             }
 
