@@ -32,7 +32,38 @@ public abstract partial class SqlStore
             _packedAnswers.AddOrUpdate(inbox, AnswerSeal.Pack(answer));
         }
 
-        return _groupCommit is { } group ? group.CommitAsync(changes) : WriteAsync(() => CommitRetryingAsync(changes, ct), ct);
+        var commit = _groupCommit is { } group ? group.CommitAsync(changes) : WriteAsync(() => CommitRetryingAsync(changes, ct), ct);
+        return Rows is { } rows ? FollowedAsync(commit, changes, rows) : commit;
+    }
+
+    /// <summary>Tells the row cache what the commit did: a committed change set's rows, or that it touched rows it may not have written.</summary>
+    private async Task<CommitOutcome> FollowedAsync(Task<CommitOutcome> commit, ChangeSet changes, RowCache rows)
+    {
+        CommitOutcome outcome;
+        try
+        {
+            outcome = await commit;
+        }
+        catch
+        {
+            rows.Evict(changes); // the outcome is unknown: read it all again
+            throw;
+        }
+
+        if (outcome == CommitOutcome.Committed)
+        {
+            rows.Committed(changes);
+            if (changes.Inbox is { } inbox)
+            {
+                rows.NoteSeen(inbox.ConversationId, inbox.ActivityId, Time.GetUtcNow().ToUnixTimeMilliseconds());
+            }
+        }
+        else
+        {
+            rows.Evict(changes);
+        }
+
+        return outcome;
     }
 
     private async Task<CommitOutcome> CommitCoreAsync(ChangeSet changes, CommitAttempt attempt, CancellationToken ct)
@@ -79,9 +110,19 @@ public abstract partial class SqlStore
             // The scope's sealed answers stay in the inbox (still duplicates) but can no longer be opened; pruning removes them.
         }
 
-        if (changes.Inbox is { } inbox && !await InsertInboxAsync(conn, tx, inbox, changes.Scope ?? string.Empty, now))
+        if (changes.Inbox is { } inbox)
         {
-            return CommitOutcome.Duplicate;
+            // A turn that skipped the inbox lookup (KnownUnseen) is checked against the horizon here, under the
+            // write gate that pruning also takes: an entry pruned meanwhile cannot let its activity through again.
+            if (inbox.Stamped is { } stamped && Rows?.InboxHorizon is { } horizon && stamped.ToUnixTimeMilliseconds() < horizon)
+            {
+                return CommitOutcome.Duplicate;
+            }
+
+            if (!await InsertInboxAsync(conn, tx, inbox, changes.Scope ?? string.Empty, now))
+            {
+                return CommitOutcome.Duplicate;
+            }
         }
 
         if (changes.FiredTimerKey is { } timerKey

@@ -96,6 +96,7 @@ public abstract partial class SqlStore
         await using var conn = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(conn, ct);
         // First the horizon: from now on an activity stamped before it is refused, whether or not its entry is gone yet.
+        Rows?.RaiseInboxHorizon(before);
         await conn.ExecuteAsync(
             "UPDATE store_meta SET meta_value = @before WHERE meta_key = 'inbox_forgotten_before' AND meta_value < @before", new { before }, tx);
         var deleted = await conn.ExecuteAsync(
@@ -110,6 +111,7 @@ public abstract partial class SqlStore
               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.conversation_id = delivery_state.conversation_id AND o.failed = 0)
             """, new { before }, tx);
         await tx.CommitAsync(ct);
+        Rows?.PrunedSeen(before);
         return deleted;
     }
 

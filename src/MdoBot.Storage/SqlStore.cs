@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Data.Common;
 using Dapper;
@@ -47,6 +48,17 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             _writeGate.Release();
         }
     }
+
+    /// <summary>
+    /// True when this store is the only writer of its database, so the rows a turn reads may be kept in memory
+    /// (<see cref="RowCache"/>): SQLite, one process per file. Off for a database shared by instances.
+    /// </summary>
+    protected virtual bool CachesRows => false;
+
+    private RowCache? _rows;
+
+    /// <summary>The cache of read rows, or null when this store does not cache (<see cref="CachesRows"/>).</summary>
+    internal RowCache? Rows => CachesRows ? _rows ??= new RowCache() : null;
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
@@ -117,6 +129,8 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             await tx.CommitAsync(ct);
         }
 
+        Rows?.Clear(); // migrations and indexing write outside the commit path
+
         if (compact)
         {
             await CompactAsync(ct);
@@ -166,10 +180,13 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
               LEFT JOIN seal_keys k ON k.scope = i.scope
             WHERE m.meta_key = 'inbox_forgotten_before'
             """;
+        var rows = Rows;
+        var horizonGeneration = rows?.InboxHorizonGeneration ?? 0;
         var row = await RepeatableAsync(conn => HotStatements.QueryFirstAsync(conn, null, _lookupInboxSql,
             r => new InboxLookupRow(r.GetInt64(0), r.NullableInt64(1), r.NullableBytes(2), r.NullableBytes(3)),
             ("@conversationId", conversationId), ("@activityId", activityId)), ct)
             ?? throw new InvalidOperationException("The store has no inbox horizon (store_meta row missing)."); // written by migration 3
+        rows?.OfferInboxHorizon(row.Forgotten_Before, horizonGeneration);
         var forgottenBefore = DateTimeOffset.FromUnixTimeMilliseconds(row.Forgotten_Before);
         if (row.Status is not { } status)
         {
@@ -180,6 +197,49 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
         return new InboxLookup(new InboxEntry((int)status, answer, Erased: row.Answer is not null && answer is null), forgottenBefore);
     }
 
+    public DateTimeOffset? KnownUnseen(string conversationId, string activityId)
+    {
+        if (Rows is not { } rows || rows.InboxHorizon is not { } horizon)
+        {
+            return null;
+        }
+
+        switch (rows.MayHaveSeen(conversationId, activityId))
+        {
+            case false:
+                return DateTimeOffset.FromUnixTimeMilliseconds(horizon);
+            case null when rows.TryStartSeenLoad(out var generation):
+                SeenLoad = LoadSeenAsync(rows, generation);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The inbox's keys into the row cache, beside the turns (which look the inbox up until it is done).</summary>
+    private async Task LoadSeenAsync(RowCache rows, long generation)
+    {
+        IReadOnlyList<(string, string, long)>? keys = null;
+        try
+        {
+            await Task.Yield();
+            keys = await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null,
+                $"SELECT conversation_id, activity_id, {SelectInt64("received_at")} FROM inbox",
+                r => (r.GetString(0), r.GetString(1), r.GetInt64(2))), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Turns keep looking the inbox up; the next one starts another load.
+        }
+        finally
+        {
+            rows.SeenLoaded(keys, generation);
+        }
+    }
+
+    /// <summary>The last load of the inbox's keys started (tests).</summary>
+    internal Task? SeenLoad { get; private set; }
+
     public async Task<InboxEntry?> GetInboxEntryAsync(string conversationId, string activityId, CancellationToken ct = default) =>
         (await LookupInboxAsync(conversationId, activityId, ct)).Entry;
 
@@ -187,6 +247,13 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
 
     public async Task<ConversationRef?> GetConversationAsync(string conversationId, CancellationToken ct = default)
     {
+        var rows = Rows;
+        if (rows is not null && rows.TryGetConversation(conversationId, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = rows?.Generation ?? 0;
         _conversationSql ??= $"""
             SELECT conversation_id, service_url, tenant_id, bot_id, channel_id, kind, meeting_id, locale,
               {SelectInt64("installed_at")}, {SelectInt64("active")}
@@ -196,18 +263,37 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             r => new ConversationRow(r.GetString(0), r.GetString(1), r.NullableString(2), r.GetString(3), r.GetString(4), r.GetString(5),
                 r.NullableString(6), r.NullableString(7), r.GetInt64(8), r.GetInt64(9)),
             ("@conversationId", conversationId)), ct);
-        return row?.ToDomain();
+        var conversation = row?.ToDomain();
+        if (conversation is not null)
+        {
+            rows?.OfferConversation(conversation, generation);
+        }
+
+        return conversation;
     }
 
     private string? _documentSql;
 
     public async Task<StoredDocument?> GetDocumentAsync(string kind, string id, CancellationToken ct = default)
     {
+        var rows = Rows;
+        if (rows is not null && rows.TryGetDocument(kind, id, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = rows?.Generation ?? 0;
         _documentSql ??= $"SELECT kind, id, conversation_id, {SelectInt64("version")}, json, status FROM documents WHERE kind = @kind AND id = @id";
         var row = await RepeatableAsync(conn => HotStatements.QueryFirstAsync(conn, null, _documentSql,
             r => new DocumentRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.NullableString(5)),
             ("@kind", kind), ("@id", id)), ct);
-        return row?.ToDomain();
+        var document = row?.ToDomain();
+        if (document is not null)
+        {
+            rows?.OfferDocument(document, generation);
+        }
+
+        return document;
     }
 
     public async Task<IReadOnlyList<StoredDocument>> GetDocumentsByConversationAsync(string kind, string conversationId, CancellationToken ct = default)
@@ -240,10 +326,21 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             return [];
         }
 
+        var rows = Rows;
+        var query = rows is null ? null : KeyQuery("hits", kind, keys, beforeSortKey);
+        if (rows is not null && rows.TryGetKeyQuery<IReadOnlyList<DocumentKeyHit>>(conversationId, query!, out var cached))
+        {
+            return cached!;
+        }
+
+        var generation = rows?.Generation ?? 0;
         var args = KeyArgs(kind, conversationId, keys, beforeSortKey);
         var sql = FindKeysSql(keys.Count);
-        return await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null, sql,
+        var hits = await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null, sql,
             r => new DocumentKeyHit(r.GetString(0), r.GetString(1), r.GetInt64(2)), args), ct);
+        IReadOnlyList<DocumentKeyHit> found = hits.AsReadOnly();
+        rows?.OfferKeyQuery(conversationId, query!, found, generation);
+        return found;
     }
 
     public async Task<IReadOnlySet<string>> FindPresentDocumentKeysAsync(
@@ -255,11 +352,25 @@ public abstract partial class SqlStore(TimeProvider time) : IStore, IOutboxStore
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
+        var rows = Rows;
+        var query = rows is null ? null : KeyQuery("present", kind, keys, beforeSortKey);
+        if (rows is not null && rows.TryGetKeyQuery<IReadOnlySet<string>>(conversationId, query!, out var cached))
+        {
+            return cached!;
+        }
+
+        var generation = rows?.Generation ?? 0;
         var args = KeyArgs(kind, conversationId, keys, beforeSortKey);
         var sql = PresentKeysSql(keys.Count);
         var present = await RepeatableAsync(conn => HotStatements.QueryAsync(conn, null, sql, r => r.GetString(0), args), ct);
-        return present.ToHashSet(StringComparer.Ordinal);
+        IReadOnlySet<string> found = present.ToFrozenSet(StringComparer.Ordinal);
+        rows?.OfferKeyQuery(conversationId, query!, found, generation);
+        return found;
     }
+
+    /// <summary>A lookup-key query's identity within its conversation (the cache's key).</summary>
+    private static string KeyQuery(string what, string kind, IReadOnlyCollection<string> keys, long beforeSortKey) =>
+        string.Concat(what, "\n", kind, "\n", beforeSortKey.ToString(CultureInfo.InvariantCulture), "\n", string.Join('\n', keys));
 
     private static (string Name, object? Value)[] KeyArgs(string kind, string conversationId, IReadOnlyCollection<string> keys, long beforeSortKey)
     {

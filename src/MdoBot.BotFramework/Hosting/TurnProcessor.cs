@@ -33,7 +33,17 @@ public sealed partial class TurnProcessor(
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (activityId is not null)
+            if (activityId is not null && attempt == 1 && store.KnownUnseen(conversationId, activityId) is { } horizon)
+            {
+                // Certainly not seen before, and the commit checks the inbox key and the horizon again: no lookup first.
+                if (activity.Timestamp is { } stamped && stamped < horizon)
+                {
+                    LogTooOld(logger, activity.Type);
+                    measured.Outcome = "too_old";
+                    return TooOld(activity);
+                }
+            }
+            else if (activityId is not null)
             {
                 var seen = await store.LookupInboxAsync(conversationId, activityId, ct);
                 if (seen.Entry is { } entry)
@@ -62,7 +72,10 @@ public sealed partial class TurnProcessor(
 
             // The answer is serialized once: for the inbox and for the HTTP response.
             var answer = turn.InvokeResponse?.Serialized();
-            turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, answer?.Status ?? 200, answer?.Json);
+            turn.Changes.Inbox = activityId is null ? null : new InboxRecord(conversationId, activityId, answer?.Status ?? 200, answer?.Json)
+            {
+                Stamped = activity.Timestamp,
+            };
             var outcome = await BotTelemetry.CommitAsync(store, turn.Changes, time, "turn", ct);
             measured.Outcome = outcome.ToString().ToLowerInvariant();
             switch (outcome)
@@ -71,7 +84,7 @@ public sealed partial class TurnProcessor(
                     Notify(turn.Changes);
                     return answer;
                 case CommitOutcome.Duplicate:
-                    continue; // another instance committed it first: answer as for a redelivery
+                    continue; // seen before (or older than the inbox horizon): the lookup of the next attempt answers it
                 default:
                     LogConflict(logger, attempt);
                     break;

@@ -102,7 +102,14 @@ public sealed class ChangeSet
 /// The processed activity, by conversation and activity id, with the HTTP status of its answer and the
 /// answer's body (JSON, null when empty) to repeat to a redelivery; the store keeps the body only sealed.
 /// </summary>
-public sealed record InboxRecord(string ConversationId, string ActivityId, int Status, Utf8Json? Answer = null);
+public sealed record InboxRecord(string ConversationId, string ActivityId, int Status, Utf8Json? Answer = null)
+{
+    /// <summary>
+    /// When the activity says it was sent: a store that knows its inbox horizon (<see cref="IStore.KnownUnseen"/>)
+    /// refuses the commit as a duplicate when this is before it (the activity may have been processed and forgotten).
+    /// </summary>
+    public DateTimeOffset? Stamped { get; init; }
+}
 
 /// <summary>
 /// A versioned JSON document (an aggregate). <see cref="ExpectedVersion"/> 0 means

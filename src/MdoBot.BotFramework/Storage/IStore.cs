@@ -28,6 +28,15 @@ public interface IStore
     /// </summary>
     Task<InboxLookup> LookupInboxAsync(string conversationId, string activityId, CancellationToken ct = default);
 
+    /// <summary>
+    /// When the store knows without a read that no activity with this key was processed (it is the only writer of its
+    /// database and follows its inbox in memory): the inbox horizon (<see cref="InboxLookup.ForgottenBefore"/>). Null
+    /// when the inbox must be looked up. A store that answers this also checks an <see cref="InboxRecord.Stamped"/> time
+    /// against the horizon inside the commit, and finds a repeat by the inbox key there, answering
+    /// <see cref="CommitOutcome.Duplicate"/> for either; the turn then looks the inbox up.
+    /// </summary>
+    DateTimeOffset? KnownUnseen(string conversationId, string activityId);
+
     /// <summary>The inbox entry of an already processed activity, or null when unseen (or pruned).</summary>
     Task<InboxEntry?> GetInboxEntryAsync(string conversationId, string activityId, CancellationToken ct = default);
 

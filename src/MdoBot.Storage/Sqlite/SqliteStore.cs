@@ -34,8 +34,9 @@ public sealed class SqliteStore : SqlStore, IDisposable
     /// <param name="groupCommit">Commit concurrent turns together (one transaction, a savepoint each).</param>
     /// <param name="mmapMegabytes">How much of the file a connection reads through a memory map (0 = off).</param>
     public SqliteStore(string path, TimeProvider time, string synchronous = "NORMAL", bool groupCommit = true,
-        int mmapMegabytes = StorageOptions.SqliteMmapDefaultMegabytes) : base(time)
+        int mmapMegabytes = StorageOptions.SqliteMmapDefaultMegabytes, bool cacheRows = true) : base(time)
     {
+        _cacheRows = cacheRows;
         GroupCommitEnabled = groupCommit;
         _mmapBytes = mmapMegabytes is >= 0 and <= 65536
             ? mmapMegabytes * 1024L * 1024
@@ -70,6 +71,11 @@ public sealed class SqliteStore : SqlStore, IDisposable
     public string FilePath { get; }
 
     protected override bool SingleWriter => true;
+
+    /// <summary>One process writes the file, every write through this store: what a turn reads is kept in memory.</summary>
+    protected override bool CachesRows => _cacheRows;
+
+    private readonly bool _cacheRows;
 
     protected override string AutoIdColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
@@ -114,9 +120,43 @@ public sealed class SqliteStore : SqlStore, IDisposable
         WalHook.Attach(conn.Handle!, _checkpointer.HookId); // after wal_autocheckpoint, which would remove it
     }
 
-    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    {
         // BEGIN IMMEDIATE: take the write lock up front so two writers never deadlock on upgrade.
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+        var tx = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        if (CachesRows && HoldsWriteGate)
+        {
+            await NoticeOtherWritersAsync((SqliteConnection)connection, tx, ct);
+        }
+
+        return tx;
+    }
+
+    /// <summary>The writer's connection and its last <c>data_version</c>, to notice a commit made by any other connection.</summary>
+    private (sqlite3? Handle, long Version) _writerDataVersion;
+
+    /// <summary>
+    /// A safety net for the row cache: this process should be the file's only writer, and all its writes go through
+    /// the writer's connection. SQLite's <c>data_version</c> of a connection changes only when another connection
+    /// committed, so should it change between two write transactions of the writer (a second process on the same file,
+    /// or a tool), the cache is emptied; a document read from it meanwhile can only make a commit conflict and retry.
+    /// </summary>
+    private async Task NoticeOtherWritersAsync(SqliteConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        var cmd = ((IStatementCache)connection).Get("PRAGMA data_version", out _);
+        cmd.Transaction = tx;
+        var version = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        var handle = connection.Handle;
+        if (_writerDataVersion.Handle != handle || _writerDataVersion.Version != version)
+        {
+            if (_writerDataVersion.Handle is not null)
+            {
+                Rows?.Clear();
+            }
+
+            _writerDataVersion = (handle, version);
+        }
+    }
 
     /// <summary>Reclaims the space of deleted rows so erased text is gone from the file.</summary>
     public override Task CompactAsync(CancellationToken ct = default) => VacuumAsync(ct);
