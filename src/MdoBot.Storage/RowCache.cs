@@ -17,6 +17,9 @@ namespace MdoBot.Storage;
 /// commit.</item>
 /// <item>Fingerprints of the inbox's keys (loaded once, then added by each commit, dropped by pruning by the hour), so a
 /// turn knows an activity is new without reading the inbox; a fingerprint that matches only means "look it up".</item>
+/// <item>The answer seal keys of scopes (each committed once, then only ever deleted by an erasure of its scope): an
+/// erasure forgets its scope's key when it is applied, before its commit, and an offer made from a read before any
+/// such erasure is refused, so a turn never seals with a key that is no longer stored.</item>
 /// <item>The lookup-key queries of a conversation (which keys occur, which documents carry them): any change of a key
 /// of that conversation drops them.</item>
 /// </list>
@@ -39,6 +42,11 @@ internal sealed class RowCache(
     private const int MaxConversations = 8192;
 
     private const int MaxKeyQueries = 8192;
+
+    private const int MaxSealKeys = 8192;
+
+    private readonly Dictionary<string, byte[]> _sealKeys = new(StringComparer.Ordinal);
+    private long _sealGeneration;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Kind, string Id), StoredDocument> _documents = [];
@@ -366,6 +374,56 @@ internal sealed class RowCache(
         }
     }
 
+    /// <summary>The generation to pass with <see cref="OfferSealKey"/>: read it before the seal key's database read.</summary>
+    public long SealGeneration
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sealGeneration;
+            }
+        }
+    }
+
+    /// <summary>The committed answer seal key of a scope, when known.</summary>
+    public bool TryGetSealKey(string scope, out byte[]? key)
+    {
+        lock (_gate)
+        {
+            return _sealKeys.TryGetValue(scope, out key);
+        }
+    }
+
+    /// <summary>A scope's seal key after the commit that created or read it; refused when an erasure was applied since <paramref name="generation"/>.</summary>
+    public void OfferSealKey(string scope, byte[] key, long generation)
+    {
+        lock (_gate)
+        {
+            if (generation != _sealGeneration)
+            {
+                return;
+            }
+
+            if (_sealKeys.Count >= MaxSealKeys)
+            {
+                _sealKeys.Clear();
+            }
+
+            _sealKeys[scope] = key;
+        }
+    }
+
+    /// <summary>An erasure of the scope is being applied (under the write gate, before its commit): its key is no longer used.</summary>
+    public void ForgetSealKey(string scope)
+    {
+        lock (_gate)
+        {
+            _sealKeys.Remove(scope);
+            _sealGeneration++;
+        }
+    }
+
     /// <summary>Forgets everything (a write outside the commit path, such as a migration).</summary>
     public void Clear()
     {
@@ -378,6 +436,8 @@ internal sealed class RowCache(
             _keyQueries.Clear();
             _keyQueryCount = 0;
             _generation++;
+            _sealKeys.Clear();
+            _sealGeneration++;
             _inboxHorizon = null;
             _horizonGeneration++;
             _seenOverflowed = false;
@@ -433,13 +493,13 @@ internal sealed class RowCache(
     }
 
     /// <summary>What is held now (tests).</summary>
-    internal (int Documents, long DocumentChars, int Conversations, int KeyQueries) Counts
+    internal (int Documents, long DocumentChars, int Conversations, int KeyQueries, int SealKeys) Counts
     {
         get
         {
             lock (_gate)
             {
-                return (_documents.Count, _documentChars, _conversations.Count, _keyQueryCount);
+                return (_documents.Count, _documentChars, _conversations.Count, _keyQueryCount, _sealKeys.Count);
             }
         }
     }

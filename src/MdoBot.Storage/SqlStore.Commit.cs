@@ -24,6 +24,11 @@ public abstract partial class SqlStore
     /// <summary>Answers compressed before the commit (outside the write gate), by inbox record.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<InboxRecord, byte[]> _packedAnswers = [];
 
+    /// <summary>The seal key an attempt read or created in the database, by inbox record: offered to the row cache once committed.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<InboxRecord, LearnedSealKey> _learnedSealKeys = [];
+
+    private sealed record LearnedSealKey(string Scope, byte[] Key, long Generation);
+
     public Task<CommitOutcome> CommitAsync(ChangeSet changes, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -56,6 +61,10 @@ public abstract partial class SqlStore
             if (changes.Inbox is { } inbox)
             {
                 rows.NoteSeen(inbox.ConversationId, inbox.ActivityId, Time.GetUtcNow().ToUnixTimeMilliseconds());
+                if (_learnedSealKeys.TryGetValue(inbox, out var learned))
+                {
+                    rows.OfferSealKey(learned.Scope, learned.Key, learned.Generation);
+                }
             }
         }
         else
@@ -105,6 +114,7 @@ public abstract partial class SqlStore
         // Erasure first, so that this change set's own answer and messages are sealed and stored afresh.
         foreach (var scope in changes.PurgedScopes)
         {
+            Rows?.ForgetSealKey(scope); // now, before the commit: no turn seals with the key from here on
             await conn.ExecuteAsync("DELETE FROM outbox WHERE scope = @scope", new { scope }, tx);
             await conn.ExecuteAsync("DELETE FROM seal_keys WHERE scope = @scope", new { scope }, tx);
             // The scope's sealed answers stay in the inbox (still duplicates) but can no longer be opened; pruning removes them.
@@ -197,12 +207,22 @@ public abstract partial class SqlStore
         byte[]? sealedAnswer = null;
         if (inbox.Answer is { } answer)
         {
-            var key = await HotStatements.QueryFirstAsync(conn, tx,
-                """
-                INSERT INTO seal_keys (scope, key_bytes, created_at) VALUES (@scope, @fresh, @now) ON CONFLICT (scope) DO NOTHING;
-                SELECT key_bytes FROM seal_keys WHERE scope = @scope;
-                """, r => (byte[])r.GetValue(0), ("@scope", scope), ("@fresh", AnswerSeal.NewKey()), ("@now", now))
-                ?? throw new InvalidOperationException("The seal key was neither found nor created.");
+            _learnedSealKeys.Remove(inbox);
+            if (Rows is not { } rows || !rows.TryGetSealKey(scope, out var key) || key is null)
+            {
+                var generation = Rows?.SealGeneration ?? 0;
+                key = await HotStatements.QueryFirstAsync(conn, tx,
+                    """
+                    INSERT INTO seal_keys (scope, key_bytes, created_at) VALUES (@scope, @fresh, @now) ON CONFLICT (scope) DO NOTHING;
+                    SELECT key_bytes FROM seal_keys WHERE scope = @scope;
+                    """, r => (byte[])r.GetValue(0), ("@scope", scope), ("@fresh", AnswerSeal.NewKey()), ("@now", now))
+                    ?? throw new InvalidOperationException("The seal key was neither found nor created.");
+                if (Rows is not null)
+                {
+                    _learnedSealKeys.AddOrUpdate(inbox, new LearnedSealKey(scope, key, generation));
+                }
+            }
+
             sealedAnswer = AnswerSeal.SealPacked(key, inbox.ConversationId, inbox.ActivityId,
                 _packedAnswers.TryGetValue(inbox, out var packed) ? packed : AnswerSeal.Pack(answer));
         }

@@ -57,6 +57,61 @@ public sealed class SqliteRowCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task SealKey_KeptAfterItsCommit_ForgottenByTheScopesErasure_AFreshOneKeptAfterward()
+    {
+        using var store = await NewStoreAsync();
+        var rows = store.Rows!;
+        var clears = rows.Clears;
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(
+            new ChangeSet { Scope = "mdo-1", Inbox = new InboxRecord("c", "a1", 200, "{\"card\":1}") }));
+        Assert.True(rows.TryGetSealKey("mdo-1", out var key));
+        Assert.Equal(StoredKey(), key);
+
+        // A second answer of the scope uses the kept key: both open, one key row.
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(
+            new ChangeSet { Scope = "mdo-1", Inbox = new InboxRecord("c", "a2", 200, "{\"card\":2}") }));
+        Assert.Equal(new InboxEntry(200, "{\"card\":2}"), await store.GetInboxEntryAsync("c", "a2"));
+
+        var erase = new ChangeSet { Scope = "mdo-2" };
+        erase.PurgeScope("mdo-1");
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(erase));
+        Assert.False(rows.TryGetSealKey("mdo-1", out _)); // no copy of the destroyed key stays in memory
+        Assert.Null(StoredKey());
+
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(
+            new ChangeSet { Scope = "mdo-1", Inbox = new InboxRecord("c", "a3", 200, "{\"card\":3}") }));
+        Assert.True(rows.TryGetSealKey("mdo-1", out var fresh));
+        Assert.Equal(StoredKey(), fresh);
+        Assert.NotEqual(key, fresh);
+        Assert.Equal(clears, rows.Clears); // kept and forgotten one by one, never by emptying the cache
+
+        byte[]? StoredKey()
+        {
+            using var conn = new SqliteConnection($"Data Source={DbPath};Mode=ReadOnly;Pooling=False");
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT key_bytes FROM seal_keys WHERE scope = 'mdo-1'";
+            return cmd.ExecuteScalar() as byte[];
+        }
+    }
+
+    [Fact]
+    public void SealKey_OfferedFromAReadBeforeAnErasure_IsRefused_ClearForgetsKeys()
+    {
+        var rows = new RowCache();
+        var generation = rows.SealGeneration; // a turn reads the key...
+        rows.ForgetSealKey("mdo-1"); // ...an erasure of the scope is applied before that turn's commit is reported
+        rows.OfferSealKey("mdo-1", [1, 2, 3], generation);
+        Assert.False(rows.TryGetSealKey("mdo-1", out _));
+
+        rows.OfferSealKey("mdo-1", [4, 5, 6], rows.SealGeneration);
+        Assert.True(rows.TryGetSealKey("mdo-1", out var key));
+        Assert.Equal([4, 5, 6], key);
+        rows.Clear();
+        Assert.False(rows.TryGetSealKey("mdo-1", out _));
+    }
+
+    [Fact]
     public async Task DocumentDeleted_GoneFromMemory_AndTheCacheFollowsTheFileOnReopen()
     {
         using (var store = await NewStoreAsync())

@@ -29,6 +29,32 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Inbox_ScopeAnsweredAgainAfterPurge_NewAnswersReadable_OldOnesNot()
+    {
+        var store = await NewStoreAsync();
+        foreach (var id in new[] { "a1", "a2", "a3" })
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(
+                new ChangeSet { Scope = "mdo-1", Inbox = new InboxRecord("c", id, 200, $"{{\"card\":\"{id} Gezin A\"}}") }));
+        }
+
+        // The erasure's own answer is sealed afresh, after the scope's key is gone.
+        var erase = new ChangeSet { Scope = "mdo-1", Inbox = new InboxRecord("c", "e1", 200, "{\"card\":\"verwijderd\"}") };
+        erase.PurgeScope("mdo-1");
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(erase));
+        Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(
+            new ChangeSet { Scope = "mdo-1", Inbox = new InboxRecord("c", "a4", 200, "{\"card\":\"a4\"}") }));
+
+        foreach (var id in new[] { "a1", "a2", "a3" })
+        {
+            Assert.Equal(new InboxEntry(200, null, Erased: true), await store.GetInboxEntryAsync("c", id));
+        }
+
+        Assert.Equal(new InboxEntry(200, "{\"card\":\"verwijderd\"}"), await store.GetInboxEntryAsync("c", "e1"));
+        Assert.Equal(new InboxEntry(200, "{\"card\":\"a4\"}"), await store.GetInboxEntryAsync("c", "a4"));
+    }
+
+    [Fact]
     public async Task Inbox_SameActivityInOtherConversation_IsNotADuplicate()
     {
         var store = await NewStoreAsync();
