@@ -29,12 +29,12 @@ namespace MdoBot.Storage;
 /// than the database does, and an erased document leaves it in the erasure's commit.
 /// </summary>
 internal sealed class RowCache(
-    int maxDocuments = RowCache.DefaultMaxDocuments, long maxDocumentChars = RowCache.DefaultMaxDocumentChars, int maxSeen = RowCache.DefaultMaxSeen)
+    int maxDocuments = RowCache.DefaultMaxDocuments, long maxDocumentBytes = RowCache.DefaultMaxDocumentBytes, int maxSeen = RowCache.DefaultMaxSeen)
 {
     public const int DefaultMaxDocuments = 2048;
 
-    /// <summary>About 8 MB of UTF-16 document text.</summary>
-    public const long DefaultMaxDocumentChars = 4L * 1024 * 1024;
+    /// <summary>8 MB of document text, held as UTF-8.</summary>
+    public const long DefaultMaxDocumentBytes = 8L * 1024 * 1024;
 
     /// <summary>Inbox keys followed in memory (about 24 MB at most); past it, turns look the inbox up again until pruning makes room.</summary>
     public const int DefaultMaxSeen = 1_000_000;
@@ -49,11 +49,17 @@ internal sealed class RowCache(
     private long _sealGeneration;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Kind, string Id), StoredDocument> _documents = [];
+    /// <summary>
+    /// Documents with their text as UTF-8 in a pooled buffer, overwritten in place by the next version when it fits.
+    /// A cached row lives long enough to reach the oldest GC generation; a new string per save would leave every
+    /// replaced version there as garbage until a full collection (about 35 MB at 200 meetings), a reused buffer does
+    /// not. Buffers go back to the pool cleared, so a deleted or erased text does not stay in memory either.
+    /// </summary>
+    private readonly Dictionary<(string Kind, string Id), CachedDocument> _documents = [];
     private readonly Dictionary<string, ConversationRef> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, object>> _keyQueries = new(StringComparer.Ordinal);
     private int _keyQueryCount;
-    private long _documentChars;
+    private long _documentBytes;
     private long _generation;
     private long? _inboxHorizon;
 
@@ -234,7 +240,15 @@ internal sealed class RowCache(
     {
         lock (_gate)
         {
-            return _documents.TryGetValue((kind, id), out document);
+            if (_documents.TryGetValue((kind, id), out var held))
+            {
+                document = new StoredDocument(kind, id, held.ConversationId, held.Version,
+                    System.Text.Encoding.UTF8.GetString(held.Text, 0, held.Length), held.Status);
+                return true;
+            }
+
+            document = null;
+            return false;
         }
     }
 
@@ -430,8 +444,7 @@ internal sealed class RowCache(
         lock (_gate)
         {
             _clears++;
-            _documents.Clear();
-            _documentChars = 0;
+            ClearDocuments();
             _conversations.Clear();
             _keyQueries.Clear();
             _keyQueryCount = 0;
@@ -493,13 +506,13 @@ internal sealed class RowCache(
     }
 
     /// <summary>What is held now (tests).</summary>
-    internal (int Documents, long DocumentChars, int Conversations, int KeyQueries, int SealKeys) Counts
+    internal (int Documents, long DocumentBytes, int Conversations, int KeyQueries, int SealKeys) Counts
     {
         get
         {
             lock (_gate)
             {
-                return (_documents.Count, _documentChars, _conversations.Count, _keyQueryCount, _sealKeys.Count);
+                return (_documents.Count, _documentBytes, _conversations.Count, _keyQueryCount, _sealKeys.Count);
             }
         }
     }
@@ -507,37 +520,88 @@ internal sealed class RowCache(
     private void PutDocument(StoredDocument document)
     {
         var key = (document.Kind, document.Id);
+        var length = System.Text.Encoding.UTF8.GetByteCount(document.Json);
         if (_documents.TryGetValue(key, out var held))
         {
             if (held.Version >= document.Version)
             {
                 return; // a newer version is already here (a read of an older snapshot came late)
             }
-
-            _documentChars -= held.Json.Length;
         }
-        else if (_documents.Count >= maxDocuments || _documentChars + document.Json.Length > maxDocumentChars)
+        else if (_documents.Count >= maxDocuments || _documentBytes + length > maxDocumentBytes)
         {
-            _documents.Clear(); // full: start over rather than track use; the working set refills it
-            _documentChars = 0;
+            ClearDocuments(); // full: start over rather than track use; the working set refills it
         }
 
-        if (document.Json.Length > maxDocumentChars)
+        if (length > maxDocumentBytes)
         {
-            _documents.Remove(key);
+            RemoveDocument(document.Kind, document.Id);
             return;
         }
 
-        _documents[key] = document;
-        _documentChars += document.Json.Length;
+        if (held is null || held.Text.Length < length)
+        {
+            if (held is not null)
+            {
+                Release(held);
+            }
+
+            held = new CachedDocument { Text = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 16)) };
+            _documents[key] = held;
+        }
+        else
+        {
+            _documentBytes -= held.Length;
+            if (length < held.Length)
+            {
+                Array.Clear(held.Text, length, held.Length - length); // no tail of the older version stays behind
+            }
+        }
+
+        held.Length = System.Text.Encoding.UTF8.GetBytes(document.Json, held.Text);
+        held.Version = document.Version;
+        held.ConversationId = document.ConversationId;
+        held.Status = document.Status;
+        _documentBytes += held.Length;
     }
 
     private void RemoveDocument(string kind, string id)
     {
         if (_documents.Remove((kind, id), out var held))
         {
-            _documentChars -= held.Json.Length;
+            Release(held);
         }
+    }
+
+    private void ClearDocuments()
+    {
+        foreach (var held in _documents.Values)
+        {
+            Release(held);
+        }
+
+        _documents.Clear();
+        _documentBytes = 0;
+    }
+
+    private void Release(CachedDocument held)
+    {
+        _documentBytes -= held.Length;
+        System.Buffers.ArrayPool<byte>.Shared.Return(held.Text, clearArray: true);
+        held.Length = 0;
+    }
+
+    private sealed class CachedDocument
+    {
+        public required byte[] Text { get; init; }
+
+        public int Length { get; set; }
+
+        public long Version { get; set; }
+
+        public string ConversationId { get; set; } = string.Empty;
+
+        public string? Status { get; set; }
     }
 
     private void DropKeyQueries(string conversationId)

@@ -123,7 +123,7 @@ public sealed class SqliteRowCacheTests : IDisposable
             Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(erase));
 
             Assert.Null(await store.GetDocumentAsync("mdo", "d1"));
-            Assert.Equal((0, 0L), (store.Rows!.Counts.Documents, store.Rows.Counts.DocumentChars));
+            Assert.Equal((0, 0L), (store.Rows!.Counts.Documents, store.Rows.Counts.DocumentBytes));
         }
 
         using var reopened = new SqliteStore(DbPath, _time);
@@ -239,9 +239,35 @@ public sealed class SqliteRowCacheTests : IDisposable
     }
 
     [Fact]
+    public void DocumentText_KeptAsUtf8InPlace_LongerShorterAndNonAscii_ReadBackExactly()
+    {
+        var rows = new RowCache();
+        var versions = new[]
+        {
+            "{\"q\":\"Hoe ondersteunen we Zoë en haar coördinator?\"}",
+            "{\"q\":\"" + new string('é', 300) + "\"}", // longer than the buffer: a new one
+            "{\"q\":\"kort\"}", // shorter: written over the longer text in the same buffer
+            "{\"q\":\"€ 😀\"}",
+        };
+        for (var i = 0; i < versions.Length; i++)
+        {
+            rows.Committed(Save("d1", i, versions[i], "Running"));
+            Assert.True(rows.TryGetDocument("mdo", "d1", out var read));
+            Assert.Equal(new StoredDocument("mdo", "d1", "conv-1", i + 1, versions[i], "Running"), read);
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(versions[i]), rows.Counts.DocumentBytes);
+        }
+
+        var erase = new ChangeSet();
+        erase.SaveDocument(new DocumentChange("mdo", "d1", "conv-1", versions.Length, null));
+        rows.Committed(erase);
+        Assert.False(rows.TryGetDocument("mdo", "d1", out _));
+        Assert.Equal((0, 0L), (rows.Counts.Documents, rows.Counts.DocumentBytes));
+    }
+
+    [Fact]
     public void Bounded_ByDocumentsAndText_StartsOverWhenFull()
     {
-        var rows = new RowCache(maxDocuments: 3, maxDocumentChars: 100);
+        var rows = new RowCache(maxDocuments: 3, maxDocumentBytes: 100);
         for (var i = 0; i < 3; i++)
         {
             rows.Committed(Save($"d{i}", 0, "{}"));
@@ -254,7 +280,7 @@ public sealed class SqliteRowCacheTests : IDisposable
 
         rows.Committed(Save("big", 0, new string('x', 90)));
         rows.Committed(Save("big2", 0, new string('y', 20)));
-        Assert.True(rows.Counts.DocumentChars <= 100);
+        Assert.True(rows.Counts.DocumentBytes <= 100);
         rows.Committed(Save("huge", 0, new string('z', 101)));
         Assert.False(rows.TryGetDocument("mdo", "huge", out _)); // larger than the whole cache: read from the file each time
     }
