@@ -401,7 +401,7 @@ internal sealed class RowCache(
     }
 
     /// <summary>The committed answer seal key of a scope, when known.</summary>
-    public bool TryGetSealKey(string scope, out byte[]? key)
+    public bool TryGetSealKey(string scope, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? key)
     {
         lock (_gate)
         {

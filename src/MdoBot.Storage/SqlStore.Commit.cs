@@ -61,7 +61,7 @@ public abstract partial class SqlStore
             if (changes.Inbox is { } inbox)
             {
                 rows.NoteSeen(inbox.ConversationId, inbox.ActivityId, Time.GetUtcNow().ToUnixTimeMilliseconds());
-                if (_learnedSealKeys.TryGetValue(inbox, out var learned))
+                if (_learnedSealKeys.TryGetValue(inbox, out var learned) && _learnedSealKeys.Remove(inbox))
                 {
                     rows.OfferSealKey(learned.Scope, learned.Key, learned.Generation);
                 }
@@ -208,16 +208,17 @@ public abstract partial class SqlStore
         if (inbox.Answer is { } answer)
         {
             _learnedSealKeys.Remove(inbox);
-            if (Rows is not { } rows || !rows.TryGetSealKey(scope, out var key) || key is null)
+            var rows = Rows;
+            if (rows is null || !rows.TryGetSealKey(scope, out var key))
             {
-                var generation = Rows?.SealGeneration ?? 0;
+                var generation = rows?.SealGeneration ?? 0;
                 key = await HotStatements.QueryFirstAsync(conn, tx,
                     """
                     INSERT INTO seal_keys (scope, key_bytes, created_at) VALUES (@scope, @fresh, @now) ON CONFLICT (scope) DO NOTHING;
                     SELECT key_bytes FROM seal_keys WHERE scope = @scope;
                     """, r => (byte[])r.GetValue(0), ("@scope", scope), ("@fresh", AnswerSeal.NewKey()), ("@now", now))
                     ?? throw new InvalidOperationException("The seal key was neither found nor created.");
-                if (Rows is not null)
+                if (rows is not null)
                 {
                     _learnedSealKeys.AddOrUpdate(inbox, new LearnedSealKey(scope, key, generation));
                 }
